@@ -1,0 +1,33 @@
+"""numc: NumPy's programming model with a core written in C.
+
+    import numc as np
+"""
+from . import exceptions
+from . import _core
+from ._core import ndarray, dtype, ufunc
+from ._errstate import seterr, geterr, errstate, seterrcall, geterrcall
+
+__version__ = "0.1.0"
+
+# ufuncs, under NumPy's names and aliases
+_u = _core._ufuncs
+globals().update(_u)
+true_divide = _u["divide"]
+mod = _u["remainder"]
+abs = _u["absolute"]
+bitwise_not = _u["invert"]
+bitwise_invert = _u["invert"]
+bitwise_left_shift = _u["left_shift"]
+bitwise_right_shift = _u["right_shift"]
+pow = _u["power"]
+del _u
+
+
+def asarray(a, dtype=None, order=None, *, copy=None, device=None, like=None):
+    """Convert the input to an array (no copy when it already is one)."""
+    return _core._asarray(a, dtype, -1 if copy is False else (1 if copy else 0))
+
+
+def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):
+    """Create an array from nested sequences, scalars or other arrays."""
+    return _core._asarray(object, dtype, -1 if copy is False else (1 if copy else 0))
