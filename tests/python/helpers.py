@@ -1,0 +1,69 @@
+"""Helpers shared by the differential tests: build the same data in NumPy and
+numc, and compare results (values, dtype, shape) and raised exceptions."""
+import warnings
+
+import numpy as np
+
+import numc
+
+DTYPES = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
+          "float16", "float32", "float64", "complex64", "complex128"]
+
+
+def to_numc(x):
+    """numc copy of a NumPy array (through nested lists, to not depend on interop)."""
+    x = np.asarray(x)
+    return numc.asarray(x.tolist(), dtype=str(x.dtype))
+
+
+def same_values(n_res, c_res):
+    """Asserts a numc result equals a NumPy result: dtype, shape, values (nan-aware, -0.0 aware)."""
+    if isinstance(n_res, tuple):
+        assert isinstance(c_res, tuple) and len(c_res) == len(n_res)
+        for a, b in zip(n_res, c_res):
+            same_values(a, b)
+        return
+    n_arr = np.asarray(n_res)
+    c_dtype = str(c_res.dtype)
+    assert c_dtype == str(n_arr.dtype), (c_dtype, n_arr.dtype)
+    c_shape = tuple(c_res.shape) if hasattr(c_res, "shape") else ()
+    assert c_shape == n_arr.shape
+    c_list = c_res.tolist() if hasattr(c_res, "tolist") else c_res
+    c_arr = np.asarray(c_list, dtype=n_arr.dtype).reshape(n_arr.shape)
+    if n_arr.dtype.kind in "fc":
+        np.testing.assert_array_equal(c_arr, n_arr, strict=True)
+        # signed zeros must agree too
+        n_re = np.signbit(n_arr.real) if n_arr.dtype.kind == "c" else np.signbit(n_arr)
+        c_re = np.signbit(c_arr.real) if n_arr.dtype.kind == "c" else np.signbit(c_arr)
+        assert (n_re == c_re).all() or np.isnan(n_arr).any()
+    else:
+        assert c_arr.tolist() == n_arr.tolist()
+
+
+def run_both(np_fn, nc_fn):
+    """Runs both; returns (np_result, nc_result, np_exc, nc_exc, np_warnings, nc_warnings)."""
+    out = []
+    for fn in (np_fn, nc_fn):
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            try:
+                out.append((fn(), None, [str(x.category.__name__) for x in w]))
+            except Exception as e:  # noqa: BLE001 - we compare exception types
+                out.append((None, e, [str(x.category.__name__) for x in w]))
+    return out[0], out[1]
+
+
+def check_same(np_fn, nc_fn, warnings_too=True):
+    (nr, ne, nw), (cr, ce, cw) = run_both(np_fn, nc_fn)
+    if ne is not None or ce is not None:
+        assert ne is not None and ce is not None, (ne, ce)
+        # same builtin exception family
+        for base in (OverflowError, ZeroDivisionError, IndexError, ValueError, TypeError,
+                     FloatingPointError, MemoryError):
+            if isinstance(ne, base):
+                assert isinstance(ce, base), (type(ne), type(ce), ne, ce)
+                break
+        return
+    same_values(nr, cr)
+    if warnings_too:
+        assert sorted(set(nw)) == sorted(set(cw)), (nw, cw)
