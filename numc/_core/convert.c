@@ -146,7 +146,8 @@ int ncpy_store_item(PyObject *obj, nc_dtype_id dtype, char *dst)
         PyErr_SetString(PyExc_TypeError, "can't convert complex to float");
         return -1;
     }
-    if (kind == 'f' || PyFloat_Check(obj)) {
+    /* Python floats into integer dtypes go through int(), range-checked as in NumPy. */
+    if (kind == 'f' || (PyFloat_Check(obj) && kind != 'i' && kind != 'u')) {
         double d = PyFloat_AsDouble(obj);
         if (d == -1.0 && PyErr_Occurred())
             return -1;
