@@ -23,11 +23,7 @@ pow = _u["power"]
 del _u
 
 
-def asarray(a, dtype=None, order=None, *, copy=None, device=None, like=None):
-    """Convert the input to an array (no copy when it already is one)."""
-    return _core._asarray(a, dtype, -1 if copy is False else (1 if copy else 0))
-
-
-def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):
-    """Create an array from nested sequences, scalars or other arrays."""
-    return _core._asarray(object, dtype, -1 if copy is False else (1 if copy else 0))
+# --- array creation and interop (numc/_creation.py) ---
+from ._creation import (array, asarray, asanyarray, ascontiguousarray, empty, zeros, ones,
+                        full, empty_like, zeros_like, ones_like, full_like, arange, linspace,
+                        eye, identity, frombuffer)

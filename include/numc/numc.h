@@ -8,4 +8,5 @@
 #include "numc/array.h"
 #include "numc/iter.h"
 #include "numc/ufunc.h"
+#include "numc/fill.h"
 #endif
