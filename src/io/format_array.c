@@ -125,9 +125,22 @@ static void make_digits(double v, int bits, const nc_fmt_opts *o, int scientific
     int prec = o->precision > PRECMAX ? PRECMAX : o->precision;
     if (o->unique) {
         shortest(v, bits, out);
+        int nfrac = scientific ? out->n - 1 : out->n - 1 - out->e;
+        int mind = o->min_digits > PRECMAX ? PRECMAX : o->min_digits;
+        if (mind > nfrac && (prec < 0 || nfrac < prec)) {
+            /* Dragon4's min_digits: more digits of the exact value, the last
+             * one rounded (not zeros: float16 400.25 -> 4.0025e+02) */
+            if (prec >= 0 && mind > prec)
+                mind = prec;
+            if (scientific)
+                parse_e(scratch_print("%.*e", mind, v, tmp, sizeof tmp), out);
+            else
+                parse_f(scratch_print("%.*f", mind, v, tmp, sizeof tmp), out);
+            return;
+        }
         if (prec < 0)
             return;
-        if (scientific ? (out->n - 1 > prec) : (out->n - 1 - out->e > prec)) {
+        if (nfrac > prec) {
             if (scientific)
                 parse_e(scratch_print("%.*e", prec, v, tmp, sizeof tmp), out);
             else
@@ -297,9 +310,17 @@ size_t nc_fmt_scientific(double v, int bits, const nc_fmt_opts *o, char *buf, si
     free(frac);
     int e = d->e;
     char ex[16];
-    int ed = o->exp_digits >= 0 ? o->exp_digits : 2;
-    snprintf(ex, sizeof ex, "e%c%0*d", e < 0 ? '-' : '+', ed, e < 0 ? -e : e);
-    puts_(&b, ex);
+    int ed = o->exp_digits >= 0 ? o->exp_digits : 2, ae = e < 0 ? -e : e, k = 0;
+    do {
+        ex[k++] = (char)('0' + ae % 10);
+        ae /= 10;
+    } while (ae > 0 && k < 12);
+    put(&b, 'e');
+    put(&b, e < 0 ? '-' : '+');
+    for (int i = k; i < ed; i++)
+        put(&b, '0');
+    while (k > 0)
+        put(&b, ex[--k]);
     free(d);
     return finish(&b);
 }
@@ -408,7 +429,9 @@ static void ffmt_init(ffmt *f, const double *v, ptrdiff_t n, int bits, const nc_
             ratio = mx / mn;
         else
             ratio = round_bits((double)((float)mx / (float)mn), bits);
-        if (mx >= round_bits(1e8, bits) ||
+        /* NumPy: 10**min(8, finfo(dtype).precision) */
+        double cutoff = bits == 16 ? 1e3 : bits == 32 ? 1e6 : 1e8;
+        if (mx >= cutoff ||
             (!po->suppress && (mn < round_bits(1e-4, bits) || ratio > 1000.)))
             f->exp_format = 1;
     }
