@@ -31,3 +31,7 @@ def asarray(a, dtype=None, order=None, *, copy=None, device=None, like=None):
 def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):
     """Create an array from nested sequences, scalars or other arrays."""
     return _core._asarray(object, dtype, -1 if copy is False else (1 if copy else 0))
+
+# array printing (numc/_arrayprint.py)
+from ._arrayprint import (set_printoptions, get_printoptions, printoptions, array2string,
+                          array_repr, array_str)

@@ -97,16 +97,74 @@ static int roundtrips(const char *s, double v, int bits)
     return nc_double_to_half(strtod(s, NULL)) == nc_double_to_half(v);
 }
 
-/* Shortest digits that read back as the same value of `bits` width. */
+/* Text of digits d[0..n) (n <= 20) and exponent e moved by one unit in the
+ * last place (dir = +1 or -1), as "%e"-style text in out. */
+static void neighbour(const dec *x, int dir, char *out, size_t cap)
+{
+    char d[24];
+    int n = x->n, e = x->e;
+    memcpy(d, x->d, (size_t)n);
+    int i = n - 1;
+    if (dir > 0) {
+        while (i >= 0 && d[i] == '9')
+            d[i--] = '0';
+        if (i >= 0)
+            d[i]++;
+        else { /* 9.99 -> 10.0: one more leading digit, same count */
+            memmove(d + 1, d, (size_t)n - 1);
+            d[0] = '1';
+            e++;
+        }
+    } else {
+        while (i >= 0 && d[i] == '0')
+            d[i--] = '9';
+        if (i >= 0)
+            d[i]--;
+        if (d[0] == '0' && n > 1) { /* 1.00 -> 0.99 -> 9.9(9) */
+            memmove(d, d + 1, (size_t)n - 1);
+            d[n - 1] = '9';
+            e--;
+        }
+    }
+    size_t k = 0;
+    if (x->neg)
+        out[k++] = '-';
+    out[k++] = d[0];
+    out[k++] = '.';
+    for (int j = 1; j < n && k < cap - 8; j++)
+        out[k++] = d[j];
+    snprintf(out + k, cap - k, "e%d", e);
+}
+
+/* Shortest digits that read back as the same value of `bits` width; among
+ * them the correctly rounded ones, or else a neighbour in the last place
+ * (needed at powers of two, e.g. 2**-24 -> 5.960464477539063e-08). */
 static void shortest(double v, int bits, dec *o)
 {
-    char tmp[64];
+    char tmp[64], alt[64];
     int maxp = bits == 64 ? 17 : bits == 32 ? 9 : 5;
     for (int p = 0; p < maxp; p++) {
         snprintf(tmp, sizeof tmp, "%.*e", p, v);
         if (roundtrips(tmp, v, bits) || p == maxp - 1) {
             parse_e(tmp, o);
             return;
+        }
+        dec x; /* all p + 1 digits, trailing zeros kept for the neighbours */
+        parse_e(tmp, &x);
+        {
+            const char *q = tmp + (tmp[0] == '-');
+            int k = 0;
+            for (; *q && *q != 'e'; q++)
+                if (*q >= '0' && *q <= '9')
+                    x.d[k++] = *q;
+            x.n = k;
+        }
+        for (int dir = 1; dir >= -1; dir -= 2) {
+            neighbour(&x, dir, alt, sizeof alt);
+            if (roundtrips(alt, v, bits)) {
+                parse_e(alt, o);
+                return;
+            }
         }
     }
 }
@@ -779,7 +837,7 @@ size_t nc_format_scalar_str(const char *data, nc_dtype_id dt, char *buf, size_t 
         char re[96], im[96];
         double r = read_real(data, dt, 0), i = read_real(data, dt, 1);
         scalar_float(i, bits_of(dt), '-', im, sizeof im);
-        if (r == 0)
+        if (r == 0 && !signbit(r))
             return (size_t)snprintf(buf, cap, "%sj", im);
         scalar_float(r, bits_of(dt), '-', re, sizeof re);
         return (size_t)snprintf(buf, cap, "(%s%s%sj)", re,
