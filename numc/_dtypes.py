@@ -66,6 +66,8 @@ _KINDS = {
 
 def isdtype(dtype_, kind):
     """Whether `dtype_` is of `kind`: a dtype, a kind name or a tuple of them."""
+    if isinstance(dtype_, type) and issubclass(dtype_, generic):
+        dtype_ = dtype(dtype_)
     if not isinstance(dtype_, dtype):
         raise TypeError(f"dtype argument must be a NumPy dtype, but it is a {type(dtype_)}.")
     kinds = kind if isinstance(kind, tuple) else (kind,)
@@ -134,15 +136,17 @@ class finfo:
         self.eps = t(2.0 ** -nmant)
         self.epsneg = t(2.0 ** (-nmant - 1))
         self.max = t((2.0 - 2.0 ** -nmant) * 2.0 ** (maxexp - 1))
-        self.min = -self.max
+        self.min = t(-(2.0 - 2.0 ** -nmant) * 2.0 ** (maxexp - 1))
         self.smallest_normal = t(2.0 ** minexp)
         self.tiny = self.smallest_normal
         self.smallest_subnormal = t(2.0 ** (minexp - nmant))
         self.resolution = t(10.0 ** -precision)
 
     def __repr__(self):
-        return (f"finfo(resolution={self.resolution}, min={self.min}, "
-                f"max={self.max}, dtype={self.dtype})")
+        # min and max with precision + 1 digits, as NumPy prints them
+        fmt = {"float16": "%.5e", "float32": "%.7e", "float64": "%.16e"}[self.dtype.name]
+        return (f"finfo(resolution={self.resolution}, min={fmt % float(self.min)}, "
+                f"max={fmt % float(self.max)}, dtype={self.dtype})")
 
     def __str__(self):
         line = "-" * 63
