@@ -6,6 +6,8 @@ from . import exceptions
 from . import _core
 from ._core import ndarray, dtype, ufunc
 from ._errstate import seterr, geterr, errstate, seterrcall, geterrcall
+# dtypes, scalar types and type queries (numc/_dtypes.py)
+from ._dtypes import *  # noqa: F401,F403
 
 __version__ = "0.1.0"
 
