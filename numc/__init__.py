@@ -6,6 +6,8 @@ from . import exceptions
 from . import _core
 from ._core import ndarray, dtype, ufunc
 from ._errstate import seterr, geterr, errstate, seterrcall, geterrcall
+# dtypes, scalar types and type queries (numc/_dtypes.py)
+from ._dtypes import *  # noqa: F401,F403
 
 __version__ = "0.1.0"
 
@@ -27,3 +29,7 @@ del _u
 from ._creation import (array, asarray, asanyarray, ascontiguousarray, empty, zeros, ones,
                         full, empty_like, zeros_like, ones_like, full_like, arange, linspace,
                         eye, identity, frombuffer)
+
+# array printing (numc/_arrayprint.py)
+from ._arrayprint import (set_printoptions, get_printoptions, printoptions, array2string,
+                          array_repr, array_str)
