@@ -342,7 +342,7 @@ PyObject *ncpy_from_buffer_protocol(PyObject *obj)
         return NULL;
     }
     ptrdiff_t one_dim = v->itemsize ? v->len / v->itemsize : 0;
-    int ndim = v->shape ? v->ndim : 1;
+    int ndim = v->shape ? v->ndim : (v->ndim == 0 ? 0 : 1);
     const ptrdiff_t *shape = v->shape ? v->shape : &one_dim;
     return ncpy_wrap_pybuffer(v, obj, v->buf, (nc_dtype_id)dt, ndim, shape, v->strides);
 }
