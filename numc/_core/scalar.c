@@ -175,7 +175,15 @@ static PyObject *scalar_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         return ncpy_array_return(ncpy_asarray(arg, id, 1));
     }
     int r;
-    if ((PyUnicode_Check(arg) || PyBytes_Check(arg)) && d->kind != 'b') {
+    if ((d->kind == 'i' || d->kind == 'u') && PyFloat_CheckExact(arg)) {
+        /* Python floats go through int(), so out-of-range values raise as
+         * for Python ints (NumPy 2); numc/NumPy float scalars are cast. */
+        PyObject *v = PyNumber_Long(arg);
+        if (!v)
+            return NULL;
+        r = ncpy_store_item(v, (nc_dtype_id)id, buf);
+        Py_DECREF(v);
+    } else if ((PyUnicode_Check(arg) || PyBytes_Check(arg)) && d->kind != 'b') {
         PyObject *v = parse_text(arg, d->kind);
         if (!v)
             return NULL;
@@ -520,8 +528,7 @@ static PyObject *m_reduce(PyObject *self, PyObject *unused)
 
 static PyObject *m_format(PyObject *self, PyObject *spec)
 {
-    if (PyUnicode_Check(spec) && PyUnicode_GET_LENGTH(spec) == 0)
-        return PyObject_Str(self);
+    /* As NumPy: format the equal Python object, even for an empty spec. */
     PyObject *item = to_item(self);
     if (!item)
         return NULL;
