@@ -289,7 +289,8 @@ NUMERIC = [n for n in NAMES if n != "bool"]
 
 def _same(got, expected):
     assert type(got).__name__ == type(expected).__name__, (got, expected)
-    g, e = got.item(), expected.item()
+    g = got.item() if hasattr(got, "item") else got
+    e = expected.item() if hasattr(expected, "item") else expected
     if isinstance(e, float) and math.isnan(e):
         assert math.isnan(g)
     else:
