@@ -376,3 +376,39 @@ def test_bool_equality_with_python_values():
     assert nc.float64(1.5) == 1.5
     assert nc.int32(3) == 3
     assert {nc.int64(3): "x"}[3] == "x"
+
+
+@pytest.mark.parametrize("expr", ["int8(100) + int8(100)", "uint8(0) - uint8(1)", "-int8(-128)",
+                                  "int16(300) * int16(300)", "abs(int32(-2**31))",
+                                  "uint64(2**64 - 1) + 1"])
+def test_integer_overflow_warns(expr):
+    env_np = {k: getattr(np, k) for k in INTS}
+    env_nc = {k: getattr(nc, k) for k in INTS}
+    with pytest.warns(RuntimeWarning, match="overflow encountered in scalar") as rec:
+        expected = eval(expr, {"abs": abs}, env_np)
+    msg = str(rec[0].message)
+    with pytest.warns(RuntimeWarning, match=msg):
+        got = eval(expr, {"abs": abs}, env_nc)
+    _same(got, expected)
+    with nc.errstate(over="raise"):
+        with pytest.raises(FloatingPointError):
+            eval(expr, {"abs": abs}, env_nc)
+
+
+def test_no_warning_without_overflow():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert (nc.int8(100) + nc.int8(27)).item() == 127
+        assert (nc.uint8(3) - 1).item() == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(NUMERIC), st.sampled_from(NUMERIC), st.integers(-100, 100),
+       st.integers(-100, 100), st.sampled_from([operator.add, operator.sub, operator.mul,
+                                                operator.truediv, operator.lt, operator.eq]))
+def test_arithmetic_random(a, b, x, y, op):
+    if a.startswith("u"):
+        x = abs(x)
+    if b.startswith("u"):
+        y = abs(y)
+    _both(op, _pair(a, x), _pair(b, y))
