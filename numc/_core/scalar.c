@@ -223,8 +223,8 @@ static void fmt_part(double v, int bits, int in_complex, char *buf, size_t cap)
 static PyObject *value_text(PyObject *self, int paren)
 {
     int id = scalar_id(self);
-    if (id < 0)
-        return PyObject_Str(self);
+    if (id < 0) /* abstract types cannot be instantiated; be safe anyway */
+        return PyUnicode_FromFormat("<%s object>", Py_TYPE(self)->tp_name);
     const char *p = value_ptr(self, (nc_dtype_id)id);
     char a[64], b[64];
     switch (nc_dtype_info((nc_dtype_id)id)->kind) {
