@@ -145,21 +145,21 @@ class finfo:
     def __repr__(self):
         # min and max with precision + 1 digits, as NumPy prints them
         fmt = {"float16": "%.5e", "float32": "%.7e", "float64": "%.16e"}[self.dtype.name]
-        return (f"finfo(resolution={self.resolution}, min={fmt % float(self.min)}, "
+        return (f"finfo(resolution={self.resolution!s}, min={fmt % float(self.min)}, "
                 f"max={fmt % float(self.max)}, dtype={self.dtype})")
 
     def __str__(self):
         line = "-" * 63
         return (
             f"Machine parameters for {self.dtype}\n{line}\n"
-            f"precision = {self.precision}   resolution = {self.resolution}\n"
-            f"machep = {self.machep}   eps =        {self.eps}\n"
-            f"negep =  {self.negep}   epsneg =     {self.epsneg}\n"
-            f"minexp = {self.minexp}   tiny =       {self.tiny}\n"
-            f"maxexp = {self.maxexp}   max =        {self.max}\n"
+            f"precision = {self.precision}   resolution = {self.resolution!s}\n"
+            f"machep = {self.machep}   eps =        {self.eps!s}\n"
+            f"negep =  {self.negep}   epsneg =     {self.epsneg!s}\n"
+            f"minexp = {self.minexp}   tiny =       {self.tiny!s}\n"
+            f"maxexp = {self.maxexp}   max =        {self.max!s}\n"
             f"nexp =   {self.nexp}   min =        -max\n"
-            f"smallest_normal = {self.smallest_normal}   "
-            f"smallest_subnormal = {self.smallest_subnormal}\n{line}\n"
+            f"smallest_normal = {self.smallest_normal!s}   "
+            f"smallest_subnormal = {self.smallest_subnormal!s}\n{line}\n"
         )
 
 
@@ -183,9 +183,9 @@ class iinfo:
             self.max = 2 ** (self.bits - 1) - 1
 
     def __repr__(self):
-        return f"iinfo(min={self.min}, max={self.max}, dtype={self.dtype})"
+        return f"iinfo(min={self.min}, max={self.max!s}, dtype={self.dtype})"
 
     def __str__(self):
         line = "-" * 63
         return (f"Machine parameters for {self.dtype}\n{line}\n"
-                f"min = {self.min}\nmax = {self.max}\n{line}\n")
+                f"min = {self.min}\nmax = {self.max!s}\n{line}\n")

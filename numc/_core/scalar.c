@@ -175,7 +175,15 @@ static PyObject *scalar_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         return ncpy_array_return(ncpy_asarray(arg, id, 1));
     }
     int r;
-    if ((PyUnicode_Check(arg) || PyBytes_Check(arg)) && d->kind != 'b') {
+    if ((d->kind == 'i' || d->kind == 'u') && PyFloat_CheckExact(arg)) {
+        /* Python floats go through int(), so out-of-range values raise as
+         * for Python ints (NumPy 2); numc/NumPy float scalars are cast. */
+        PyObject *v = PyNumber_Long(arg);
+        if (!v)
+            return NULL;
+        r = ncpy_store_item(v, (nc_dtype_id)id, buf);
+        Py_DECREF(v);
+    } else if ((PyUnicode_Check(arg) || PyBytes_Check(arg)) && d->kind != 'b') {
         PyObject *v = parse_text(arg, d->kind);
         if (!v)
             return NULL;
@@ -215,8 +223,8 @@ static void fmt_part(double v, int bits, int in_complex, char *buf, size_t cap)
 static PyObject *value_text(PyObject *self, int paren)
 {
     int id = scalar_id(self);
-    if (id < 0)
-        return PyObject_Str(self);
+    if (id < 0) /* abstract types cannot be instantiated; be safe anyway */
+        return PyUnicode_FromFormat("<%s object>", Py_TYPE(self)->tp_name);
     const char *p = value_ptr(self, (nc_dtype_id)id);
     char a[64], b[64];
     switch (nc_dtype_info((nc_dtype_id)id)->kind) {
@@ -305,6 +313,60 @@ static PyObject *as_operand(PyObject *o)
     return a;
 }
 
+/* Python int equal to an integer operand (numc integer/bool scalar or
+ * Python int), or NULL (no error set) when it is neither. */
+static PyObject *exact_int(PyObject *o)
+{
+    if (PyLong_Check(o))
+        return Py_NewRef(o);
+    int id = scalar_id(o);
+    if (id < 0 || (nc_dtype_info((nc_dtype_id)id)->kind != 'i' && nc_dtype_info((nc_dtype_id)id)->kind != 'u'))
+        return NULL;
+    return to_item(o);
+}
+
+/* NumPy warns when integer scalar arithmetic wraps around.  The loops
+ * wrap silently, so the wrapped result is compared with the exact Python
+ * int result and the errstate 'over' rule is applied to a mismatch. */
+static int check_int_overflow(int which, PyObject *a, PyObject *b, PyObject *r)
+{
+    int rid = scalar_id(r);
+    if (rid < 0 || (nc_dtype_info((nc_dtype_id)rid)->kind != 'i' && nc_dtype_info((nc_dtype_id)rid)->kind != 'u'))
+        return 0;
+    PyObject *x = exact_int(a), *y = NULL, *exact = NULL, *got = NULL;
+    int ret = 0;
+    if (!x)
+        goto done;
+    if (which == U_NEG || which == U_ABS) {
+        exact = which == U_NEG ? PyNumber_Negative(x) : PyNumber_Absolute(x);
+    } else {
+        if (!(y = exact_int(b)))
+            goto done;
+        exact = which == U_ADD ? PyNumber_Add(x, y) : which == U_SUB ? PyNumber_Subtract(x, y)
+                                                                     : PyNumber_Multiply(x, y);
+    }
+    got = to_item(r);
+    if (!exact || !got) {
+        ret = -1;
+        goto done;
+    }
+    int same = PyObject_RichCompareBool(exact, got, Py_EQ);
+    if (same < 0) {
+        ret = -1;
+    } else if (!same) {
+        static const char *what[U_COUNT] = {[U_ADD] = "scalar add", [U_SUB] = "scalar subtract",
+                                            [U_MUL] = "scalar multiply", [U_NEG] = "scalar negative",
+                                            [U_ABS] = "scalar absolute"};
+        ret = ncpy_check_fpe(what[which], NC_FPE_OVERFLOW);
+    }
+done:
+    Py_XDECREF(x);
+    Py_XDECREF(y);
+    Py_XDECREF(exact);
+    Py_XDECREF(got);
+    return ret;
+}
+
 static PyObject *call_ufunc(int which, int nargs, PyObject *a, PyObject *b)
 {
     if (!ufuncs[which]) {
@@ -320,6 +382,9 @@ static PyObject *call_ufunc(int which, int nargs, PyObject *a, PyObject *b)
         r = ncpy_ufunc_call_simple(ufuncs[which], ops, NULL);
     Py_XDECREF(ops[0]);
     Py_XDECREF(ops[1]);
+    if (r && (which == U_ADD || which == U_SUB || which == U_MUL || which == U_NEG || which == U_ABS) &&
+        check_int_overflow(which, a, b, r) < 0)
+        Py_CLEAR(r);
     return r;
 }
 
@@ -520,8 +585,7 @@ static PyObject *m_reduce(PyObject *self, PyObject *unused)
 
 static PyObject *m_format(PyObject *self, PyObject *spec)
 {
-    if (PyUnicode_Check(spec) && PyUnicode_GET_LENGTH(spec) == 0)
-        return PyObject_Str(self);
+    /* As NumPy: format the equal Python object, even for an empty spec. */
     PyObject *item = to_item(self);
     if (!item)
         return NULL;
