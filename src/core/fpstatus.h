@@ -13,6 +13,10 @@
 #if defined(__x86_64__) && defined(__SSE2__)
 #include <xmmintrin.h>
 
+/* Raises FE_* flags (on x86-64 they equal the MXCSR flag bits).  glibc's
+ * feraiseexcept(FE_OVERFLOW) sets the x87 status word, which is not read. */
+static inline void nc__fp_raise(int fe) { _mm_setcsr(_mm_getcsr() | ((unsigned int)fe & 0x3fu)); }
+
 static inline void nc__fp_clear(void)
 {
     unsigned int csr = _mm_getcsr();
@@ -36,6 +40,7 @@ static inline int nc__fp_read(void)
     return f;
 }
 #else
+static inline void nc__fp_raise(int fe) { feraiseexcept(fe); }
 static inline void nc__fp_clear(void) { feclearexcept(FE_ALL_EXCEPT); }
 
 static inline int nc__fp_read(void)

@@ -20,6 +20,7 @@
  *  - float16 goes through half.c, from double directly where the other side
  *    is double precision, so nothing is rounded twice.
  * Loads and stores use fixed-size memcpy, so unaligned data is fine. */
+#include "core/fpstatus.h"
 #include <fenv.h>
 #include <stdint.h>
 #include <string.h>
@@ -143,7 +144,7 @@ static inline uint64_t f2u64(double x, int *bad)
 static inline void raise_invalid(int bad)
 {
     if (bad)
-        feraiseexcept(FE_INVALID);
+        nc__fp_raise(FE_INVALID);
 }
 
 #define FROM_SFX b1

@@ -12,7 +12,7 @@
 #include "numc/ufunc.h"
 #include "numc/iter.h"
 #include "numc/alloc.h"
-#include "../core/fpstatus.h"
+#include "core/fpstatus.h"
 
 #define NC_BUFSIZE 4096 /* elements per cast buffer: a few pages per operand */
 

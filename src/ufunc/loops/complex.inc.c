@@ -8,6 +8,8 @@
  * any part is NaN, raising FE_INVALID where NumPy's do; maximum/minimum
  * propagate a NaN operand, the first one when both have NaNs. */
 
+#include "core/fpstatus.h"
+
 static inline T NC_HNAME(cmake)(RT re, RT im)
 {
     T r;
@@ -118,13 +120,13 @@ static T NC_HNAME(cpow)(T a, T b)
     if (a.re == 0 && a.im == 0) {
         if (isgreater(b.re, 0))
             return NC_HNAME(cmake)(0, 0);
-        feraiseexcept(FE_INVALID);
+        nc__fp_raise(FE_INVALID);
         return NC_HNAME(cmake)((RT)NAN, (RT)NAN);
     }
     /* NumPy converts a real exponent to an integer to test it, which
      * raises FE_INVALID when it is NaN; so does numc. */
     if (b.im == 0 && isnan(b.re))
-        feraiseexcept(FE_INVALID);
+        nc__fp_raise(FE_INVALID);
     if (b.im == 0 && isgreater(b.re, -100) && isless(b.re, 100) && b.re == (RT)(int)b.re) {
         const int k = (int)b.re;
         if (k == 1)

@@ -57,6 +57,7 @@ static inline T NC_HNAME(mod)(T a, T b, int *fpe)
 
 #define LOOP_NAME NC_KNAME(floor_divide)
 #define LOOP_OP(a, b) NC_HNAME(floordiv)(a, b, &fpe)
+#include "core/fpstatus.h"
 #include "loop_binary.inc.c"
 
 #define LOOP_NAME NC_KNAME(remainder)
@@ -85,6 +86,6 @@ int NC_KNAME(divmod)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *ste
         pr += steps[3];
     }
     if (fpe)
-        feraiseexcept(fpe);
+        nc__fp_raise(fpe);
     return 0;
 }
