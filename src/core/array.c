@@ -99,8 +99,16 @@ nc_status nc_array_init_empty(nc_array *a, nc_dtype_id dtype, int ndim, const pt
     }
     a->data = a->buffer->data;
     a->dtype = dtype;
-    a->flags = NC_OWNDATA | NC_WRITEABLE;
-    nc_array_update_flags(a);
+    a->size = size;
+    /* A fresh dense array is aligned and contiguous in its order; in both
+     * orders when at most one dimension is longer than 1 (or it is empty). */
+    int long_dims = 0;
+    for (int i = 0; i < ndim; i++)
+        long_dims += shape[i] != 1;
+    int contig = (long_dims <= 1 || size == 0) ? NC_C_CONTIGUOUS | NC_F_CONTIGUOUS
+                 : order == NC_ORDER_F         ? NC_F_CONTIGUOUS
+                                               : NC_C_CONTIGUOUS;
+    a->flags = NC_OWNDATA | NC_WRITEABLE | NC_ALIGNED | contig;
     return NC_OK;
 }
 

@@ -141,6 +141,75 @@ done:
     return st;
 }
 
+/* The common case, handled without the general machinery: outputs to be
+ * allocated, inputs of the loop's dtypes, C-contiguous and of one shape
+ * (single elements of that rank are read with step 0).  Sets *done when it
+ * ran the loop. */
+static nc_status exec_simple(const nc_ufunc *uf, const nc_loop *lp, nc_array *const *ops,
+                             int *fpe, int *done)
+{
+    int nin = uf->nin, nargs = uf->nin + uf->nout;
+    const nc_array *ref = NULL;
+    int given = 0;
+    for (int k = nin; k < nargs; k++)
+        given += ops[k]->buffer != NULL;
+    if (given && given != nargs - nin)
+        return NC_OK;
+    for (int i = 0; i < nin; i++) {
+        const nc_array *a = ops[i];
+        if (a->dtype != (nc_dtype_id)lp->types[i] || !(a->flags & NC_C_CONTIGUOUS) ||
+            a->ndim != ops[0]->ndim)
+            return NC_OK;
+        if (a->size != 1) {
+            if (!ref)
+                ref = a;
+            else if (memcmp(a->shape, ref->shape, (size_t)a->ndim * sizeof(ptrdiff_t)))
+                return NC_OK;
+        }
+    }
+    if (!ref)
+        ref = ops[0];
+    /* Given outputs: exactly the result's shape and dtype, C-contiguous,
+     * writeable, and sharing no memory with an input unless they are it. */
+    for (int k = nin; given && k < nargs; k++) {
+        const nc_array *o = ops[k];
+        if (o->dtype != (nc_dtype_id)lp->types[k] || !(o->flags & NC_C_CONTIGUOUS) ||
+            !(o->flags & NC_WRITEABLE) || o->ndim != ref->ndim || o->size != ref->size ||
+            memcmp(o->shape, ref->shape, (size_t)o->ndim * sizeof(ptrdiff_t)))
+            return NC_OK;
+        for (int i = 0; i < nin; i++)
+            if (!(ops[i]->data == o->data && ops[i]->size == o->size) &&
+                nc_array_may_overlap(ops[i], o))
+                return NC_OK;
+    }
+    char *args[NC_UFUNC_MAXARGS];
+    ptrdiff_t steps[NC_UFUNC_MAXARGS];
+    ptrdiff_t n = ref->size;
+    for (int k = 0; k < nargs; k++) {
+        nc_dtype_id dt = (nc_dtype_id)lp->types[k];
+        if (k >= nin && !given) {
+            nc_status st = nc_array_init_empty(ops[k], dt, ref->ndim, ref->shape, NC_ORDER_C, 0);
+            if (st) {
+                for (int j = nin; j < k; j++)
+                    nc_array_clear(ops[j]);
+                return st;
+            }
+        }
+        args[k] = ops[k]->data;
+        steps[k] = (ops[k]->size == 1 && n != 1) ? 0 : nc_dtype_info(dt)->itemsize;
+    }
+    nc__fp_clear();
+    int rc = n ? lp->fn(args, &n, steps, NULL) : 0;
+    *fpe = nc__fp_read();
+    if (rc) {
+        for (int k = nin; k < nargs && !given; k++)
+            nc_array_clear(ops[k]);
+        return loop_failed(uf, rc);
+    }
+    *done = 1;
+    return NC_OK;
+}
+
 nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops,
                         nc_casting casting, nc_order order, int *fpe)
 {
@@ -148,6 +217,11 @@ nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops
     int nin = uf->nin, nout = uf->nout, nargs = nin + nout;
     nc_status st;
     *fpe = 0;
+    if (order == NC_ORDER_K || order == NC_ORDER_C || order == NC_ORDER_A) {
+        int done = 0;
+        if ((st = exec_simple(uf, lp, ops, fpe, &done)) || done)
+            return st;
+    }
 
     /* Broadcast shape over inputs and given outputs. */
     int ndims[NC_UFUNC_MAXARGS], nops = 0, nd;
@@ -161,7 +235,7 @@ nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops
     }
     if (nc_broadcast_shapes(nin, ndims, shapes, &nd, shape) != NC_OK)
         return broadcast_error(nin, ops);
-    if (nc_broadcast_shapes(nops, ndims, shapes, &nd, shape) != NC_OK)
+    if (nops > nin && nc_broadcast_shapes(nops, ndims, shapes, &nd, shape) != NC_OK)
         nd = -1;
     for (int k = nin; k < nargs; k++) {
         nc_array *o = ops[k];
@@ -185,7 +259,7 @@ nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops
         if (!(o->flags & NC_WRITEABLE))
             return nc_error_set(NC_ERR_VALUE, "output array is read-only");
         nc_dtype_id have = (nc_dtype_id)lp->types[k];
-        if (!nc_can_cast(have, o->dtype, casting))
+        if (have != o->dtype && !nc_can_cast(have, o->dtype, casting))
             return nc_error_set(NC_ERR_CAST,
                                 "Cannot cast ufunc '%s' output from dtype('%s') to dtype('%s') with casting rule '%s'",
                                 uf->name, nc_dtype_info(have)->name, nc_dtype_info(o->dtype)->name,
@@ -193,7 +267,7 @@ nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops
     }
     for (int i = 0; i < nin; i++) {
         nc_dtype_id want = (nc_dtype_id)lp->types[i];
-        if (!nc_can_cast(ops[i]->dtype, want, casting))
+        if (want != ops[i]->dtype && !nc_can_cast(ops[i]->dtype, want, casting))
             return nc_error_set(NC_ERR_CAST,
                                 "Cannot cast ufunc '%s' input %d from dtype('%s') to dtype('%s') with casting rule '%s'",
                                 uf->name, i, nc_dtype_info(ops[i]->dtype)->name,
@@ -231,7 +305,10 @@ nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops
         args_ops[k] = ops[k];
     for (int i = 0; i < nin; i++) {
         for (int k = nin; k < nargs; k++) {
-            if (ops[i]->size == 0 || !nc_array_may_overlap(ops[i], ops[k]))
+            int fresh = 0; /* outputs allocated above share memory with nothing */
+            for (int a = 0; a < nalloc; a++)
+                fresh |= allocated[a] == ops[k];
+            if (fresh || ops[i]->size == 0 || !nc_array_may_overlap(ops[i], ops[k]))
                 continue;
             if (same_view(ops[i], ops[k]) && ops[i]->dtype == ops[k]->dtype)
                 continue;
