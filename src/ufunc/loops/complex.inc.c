@@ -240,6 +240,9 @@ static T NC_HNAME(multiply_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t 
 #define LOOP_OP(a, b) NC_HNAME(cpow)(a, b)
 #include "loop_binary.inc.c"
 
+/* Extrema raise no flag (NumPy's don't), whatever the vectoriser does. */
+#define LOOP_NOFPE
+
 #define LOOP_NAME NC_KNAME(maximum)
 #define LOOP_OP(a, b)                                                        \
     ((NC_HNAME(has_nan)(a) || (!NC_HNAME(has_nan)(b) && NC_HNAME(cge_quiet)(a, b))) ? (a) : (b))
@@ -250,6 +253,7 @@ static T NC_HNAME(multiply_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t 
     ((NC_HNAME(has_nan)(a) || (!NC_HNAME(has_nan)(b) && NC_HNAME(cge_quiet)(b, a))) ? (a) : (b))
 #include "loop_binary.inc.c"
 
+#undef LOOP_NOFPE
 #undef LOOP_TOUT
 #undef LOOP_REDUCIBLE
 
@@ -305,5 +309,6 @@ static T NC_HNAME(multiply_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t 
 #define LOOP_NOFPE
 #include "loop_unary.inc.c"
 
+#undef LOOP_NOFPE
 #undef LOOP_TIN
 #undef LOOP_TOUT
