@@ -17,12 +17,15 @@
  *                    acc that reduces instead (pairwise float sums)
  *   LOOP_FPE         LOOP_OP may OR FE_* flags into the local `fpe`; they
  *                    are raised once, at the end
+ *   LOOP_BASELINE    compile this kernel for the baseline ISA only, with
+ *                    no x86-64-v3 clone (see NC_VECTORIZED)
  *   LOOP_NOFPE       the loop raises no floating-point flag, like NumPy's:
  *                    flags raised while it runs are cleared, those raised
  *                    before it are kept.  For loops whose vectorised code
  *                    uses signaling compares (SSE2 has no quiet < on
  *                    vectors, so isless(NaN, x) raises FE_INVALID there)
- * This file undefines LOOP_NAME, LOOP_OP and LOOP_REDUCE; the type macros,
+ * This file undefines LOOP_NAME, LOOP_OP, LOOP_REDUCE and LOOP_BASELINE; the
+ * type macros,
  * LOOP_REDUCIBLE, LOOP_FPE and LOOP_NOFPE stay for the next kernel of the
  * same family.
  *
@@ -34,6 +37,9 @@
 #include <fenv.h>
 #endif
 
+#if !defined(LOOP_BASELINE)
+NC_VECTORIZED
+#endif
 int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
               void *ctx)
 {
@@ -106,3 +112,4 @@ int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
 #undef LOOP_NAME
 #undef LOOP_OP
 #undef LOOP_REDUCE
+#undef LOOP_BASELINE

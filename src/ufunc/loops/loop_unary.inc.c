@@ -20,7 +20,7 @@
 #include <fenv.h>
 #endif
 
-int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
+NC_VECTORIZED int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
               void *ctx)
 {
     char *pa = args[0], *po = args[1];
