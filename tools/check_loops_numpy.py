@@ -239,7 +239,7 @@ def np_flags(uf, ins, sig, i):
     old = np.seterrcall(_errcall)
     try:
         with np.errstate(all="call"):
-            uf(*[a[i:i + 1] for a in ins], signature=sig)
+            uf(*[a[i] if isinstance(i, slice) else a[i:i + 1] for a in ins], signature=sig)
     except ValueError:
         pass
     finally:
@@ -334,6 +334,19 @@ def check_loop(rep, name, uf, lp, nin, nout, rng):
                 i = np.flatnonzero(ns)[0]
                 rep.note(where, f"{lname} out{k}: NaN sign differs in {ns.sum()} elements, e.g. "
                          f"inputs {[a[i] for a in ins]}")
+
+    # Floating-point flags of whole contiguous runs (vectorised code).
+    if ulps == 0:
+        allin = [np.concatenate([a] * 3) for a in ins]
+        libm.feclearexcept(0x3d)
+        run_layout(lp.fn, allin, tout, "contiguous")
+        mine = libm.fetestexcept(0x3d) & FE_CHECKED
+        theirs = 0
+        for i in range(len(allin[0]) // 64 + 1):
+            theirs |= np_flags(uf, [a[i * 64:(i + 1) * 64] for a in allin], sig, slice(None))
+        if mine != theirs:
+            rep.fail(where, f"flags of a contiguous run: numc {flag_names(mine)} "
+                     f"numpy {flag_names(theirs)}")
 
     # Floating-point flags on the special values, element by element.
     if ulps == 0:

@@ -41,6 +41,10 @@
 #undef NC_ORD
 #undef NC_CMP
 #else
+/* isless & co. are quiet in scalar code, but vectorised they become SSE2's
+ * signaling compares: LOOP_NOFPE drops the FE_INVALID those raise. */
+#define LOOP_NOFPE
+
 #define LOOP_NAME NC_KNAME(equal)
 #define LOOP_OP(a, b) ((nc_bool)((a) == (b)))
 #include "loop_binary.inc.c"
@@ -64,6 +68,8 @@
 #define LOOP_NAME NC_KNAME(greater_equal)
 #define LOOP_OP(a, b) ((nc_bool)isgreaterequal(a, b))
 #include "loop_binary.inc.c"
+
+#undef LOOP_NOFPE
 #endif
 
 #undef LOOP_TIN

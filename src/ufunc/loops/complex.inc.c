@@ -207,7 +207,10 @@ static T NC_HNAME(add_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t step)
     return NC_HNAME(cmake)(acc.re + re, acc.im + im);
 }
 
-/* NumPy's multiply reduction is its scalar loop: plain products, in order. */
+/* NumPy's multiply reduction is its scalar loop: plain products, in order.
+ * Kept out of line, so that it is compiled for the baseline ISA only, not
+ * in the multiply kernel's x86-64-v3 clone (see NC_VECTORIZED). */
+__attribute__((noinline))
 static T NC_HNAME(multiply_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t step)
 {
     for (ptrdiff_t i = 0; i < n; i++, p += step)
@@ -236,11 +239,16 @@ static T NC_HNAME(multiply_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t 
 
 #define LOOP_NAME NC_KNAME(divide)
 #define LOOP_OP(a, b) NC_HNAME(cdiv)(a, b)
+#define LOOP_BASELINE /* plain complex products: see NC_VECTORIZED */
 #include "loop_binary.inc.c"
 
 #define LOOP_NAME NC_KNAME(power)
 #define LOOP_OP(a, b) NC_HNAME(cpow)(a, b)
+#define LOOP_BASELINE
 #include "loop_binary.inc.c"
+
+/* Extrema raise no flag (NumPy's don't), whatever the vectoriser does. */
+#define LOOP_NOFPE
 
 #define LOOP_NAME NC_KNAME(maximum)
 #define LOOP_OP(a, b)                                                        \
@@ -252,6 +260,7 @@ static T NC_HNAME(multiply_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t 
     ((NC_HNAME(has_nan)(a) || (!NC_HNAME(has_nan)(b) && NC_HNAME(cge_quiet)(b, a))) ? (a) : (b))
 #include "loop_binary.inc.c"
 
+#undef LOOP_NOFPE
 #undef LOOP_TOUT
 #undef LOOP_REDUCIBLE
 
@@ -307,5 +316,6 @@ static T NC_HNAME(multiply_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t 
 #define LOOP_NOFPE
 #include "loop_unary.inc.c"
 
+#undef LOOP_NOFPE
 #undef LOOP_TIN
 #undef LOOP_TOUT

@@ -71,7 +71,7 @@ static inline CT NC_HNAME(mod)(CT a, CT b)
 
 /* Two outputs, so no skeleton; fmod and floor are calls, which no
  * vectoriser crosses anyway. */
-int NC_KNAME(divmod)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
+NC_VECTORIZED int NC_KNAME(divmod)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
                      void *ctx)
 {
     char *pa = args[0], *pb = args[1], *pq = args[2], *pr = args[3];

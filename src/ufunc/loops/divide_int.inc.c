@@ -70,7 +70,7 @@ static inline T NC_HNAME(mod)(T a, T b, int *fpe)
 
 /* Two outputs, so no skeleton: integer division has no vector instruction,
  * and its latency, not the pointer steps, bounds this loop. */
-int NC_KNAME(divmod)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
+NC_VECTORIZED int NC_KNAME(divmod)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
                      void *ctx)
 {
     char *pa = args[0], *pb = args[1], *pq = args[2], *pr = args[3];

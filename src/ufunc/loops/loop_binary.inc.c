@@ -17,18 +17,30 @@
  *                    acc that reduces instead (pairwise float sums)
  *   LOOP_FPE         LOOP_OP may OR FE_* flags into the local `fpe`; they
  *                    are raised once, at the end
- * This file undefines LOOP_NAME, LOOP_OP and LOOP_REDUCE; the type macros,
- * LOOP_REDUCIBLE and LOOP_FPE stay for the next kernel of the same family.
+ *   LOOP_BASELINE    compile this kernel for the baseline ISA only, with
+ *                    no x86-64-v3 clone (see NC_VECTORIZED)
+ *   LOOP_NOFPE       the loop raises no floating-point flag, like NumPy's:
+ *                    flags raised while it runs are cleared, those raised
+ *                    before it are kept.  For loops whose vectorised code
+ *                    uses signaling compares (SSE2 has no quiet < on
+ *                    vectors, so isless(NaN, x) raises FE_INVALID there)
+ * This file undefines LOOP_NAME, LOOP_OP, LOOP_REDUCE and LOOP_BASELINE; the
+ * type macros,
+ * LOOP_REDUCIBLE, LOOP_FPE and LOOP_NOFPE stay for the next kernel of the
+ * same family.
  *
  * Paths: all contiguous; one input a broadcast scalar (step 0) with the
  * rest contiguous, as in `a + 1`; reduction; general strides.  The
  * contiguous paths are plain indexed loops for the vectoriser.  The output
  * may be the same memory as an input (in-place operators). */
-#if defined(LOOP_FPE)
+#if defined(LOOP_FPE) || defined(LOOP_NOFPE)
 #include "core/fpstatus.h"
 #include <fenv.h>
 #endif
 
+#if !defined(LOOP_BASELINE)
+NC_VECTORIZED
+#endif
 int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
               void *ctx)
 {
@@ -39,6 +51,9 @@ int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
     const ptrdiff_t osz = (ptrdiff_t)sizeof(LOOP_TOUT);
 #if defined(LOOP_FPE)
     int fpe = 0;
+#endif
+#if defined(LOOP_NOFPE)
+    const int fpe_on_entry = fetestexcept(FE_ALL_EXCEPT);
 #endif
     (void)ctx;
 
@@ -83,9 +98,19 @@ int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
     if (fpe)
         nc__fp_raise(fpe);
 #endif
+#if defined(LOOP_NOFPE)
+    {
+        /* Reading the flags is cheap, clearing is not: clear only when
+         * this loop raised something. */
+        const int raised = fetestexcept(FE_ALL_EXCEPT) & ~fpe_on_entry;
+        if (raised)
+            feclearexcept(raised);
+    }
+#endif
     return 0;
 }
 
 #undef LOOP_NAME
 #undef LOOP_OP
 #undef LOOP_REDUCE
+#undef LOOP_BASELINE

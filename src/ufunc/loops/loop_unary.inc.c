@@ -10,8 +10,8 @@
  *   LOOP_NOFPE    the loop raises no floating-point flags, like NumPy's,
  *                 which clears them after computing: flags the computation
  *                 raised are cleared, flags already raised on entry stay
- * This file undefines LOOP_NAME, LOOP_OP and LOOP_NOFPE; the type macros
- * stay for the next kernel of the same family.
+ * This file undefines LOOP_NAME and LOOP_OP; the type macros and
+ * LOOP_NOFPE stay for the next kernel of the same family.
  *
  * Paths: both contiguous (a plain indexed loop for the vectoriser, also
  * when the output is the input's memory); general strides. */
@@ -20,7 +20,7 @@
 #include <fenv.h>
 #endif
 
-int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
+NC_VECTORIZED int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
               void *ctx)
 {
     char *pa = args[0], *po = args[1];
@@ -42,11 +42,16 @@ int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
             *(LOOP_TOUT *)po = LOOP_OP(*(const LOOP_TIN *)pa);
     }
 #if defined(LOOP_NOFPE)
-    feclearexcept(FE_ALL_EXCEPT & ~fpe_on_entry);
+    {
+        /* Reading the flags is cheap, clearing is not: clear only when
+         * this loop raised something. */
+        const int raised = fetestexcept(FE_ALL_EXCEPT) & ~fpe_on_entry;
+        if (raised)
+            feclearexcept(raised);
+    }
 #endif
     return 0;
 }
 
 #undef LOOP_NAME
 #undef LOOP_OP
-#undef LOOP_NOFPE

@@ -23,6 +23,22 @@
 #undef NC_UFUNC
 #undef NC_LOOP
 
+/* NC_VECTORIZED before a kernel's definition compiles it twice, for
+ * x86-64-v3 (AVX2, FMA, F16C) and for the baseline, and picks one at load
+ * time (GCC's target_clones, an ifunc).  Both clones must compute the same
+ * bits: numc builds with -ffp-contract=off, so FMA is only used where the
+ * source asks for fma().  But GCC 12's SLP vectoriser fuses the complex
+ * pattern (a*b - c*d, a*e + c*f) into vfmaddsub even so: kernels with such
+ * plain complex products (complex divide and power, the multiply
+ * reduction) are not cloned.  Off where ifuncs are unavailable, or with
+ * -DNC_NO_TARGET_CLONES. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) &&         \
+    defined(__linux__) && !defined(NC_NO_TARGET_CLONES)
+#define NC_VECTORIZED __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define NC_VECTORIZED
+#endif
+
 #define NC_CAT_(a, b) a##b
 #define NC_CAT(a, b) NC_CAT_(a, b)
 /* nc_<op>_<SFX>: a kernel's name inside a template. */

@@ -5,7 +5,7 @@
  * a is returned, else a NaN in b, else the larger (smaller) with ties going
  * to b, so maximum(-0.0, 0.0) is 0.0 and maximum(0.0, -0.0) is -0.0 (x86's
  * maxpd/minpd order).  float16: a if a >= b (a <= b) or a is NaN, else b,
- * so ties go to a.  Only quiet comparisons are used: no flag for NaN. */
+ * so ties go to a.  No flag is raised for NaN, as in NumPy. */
 
 #define LOOP_TIN T
 #define LOOP_TOUT T
@@ -26,6 +26,10 @@
 
 #undef NC_ORD
 #else
+/* isgreater & co. are quiet in scalar code, but vectorised they become
+ * SSE2's signaling compares: LOOP_NOFPE drops the FE_INVALID those raise. */
+#define LOOP_NOFPE
+
 #define LOOP_NAME NC_KNAME(maximum)
 #define LOOP_OP(a, b) ((isgreater(a, b) || isnan(a)) ? (a) : (b))
 #include "loop_binary.inc.c"
@@ -33,6 +37,8 @@
 #define LOOP_NAME NC_KNAME(minimum)
 #define LOOP_OP(a, b) ((isless(a, b) || isnan(a)) ? (a) : (b))
 #include "loop_binary.inc.c"
+
+#undef LOOP_NOFPE
 #endif
 
 #undef LOOP_TIN

@@ -7,7 +7,7 @@
  * from pow for -0.0 and -inf; the same is done here so that `a ** 0.5`
  * agrees.  float16 goes through powf with no special case, as in NumPy. */
 
-int NC_KNAME(power)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
+NC_VECTORIZED int NC_KNAME(power)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
                     void *ctx)
 {
     char *pa = args[0], *pb = args[1], *po = args[2];

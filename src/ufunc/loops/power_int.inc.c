@@ -16,7 +16,7 @@ static inline T NC_HNAME(ipow)(T base, T exp)
     return (T)r;
 }
 
-int NC_KNAME(power)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
+NC_VECTORIZED int NC_KNAME(power)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
                     void *ctx)
 {
     char *pa = args[0], *pb = args[1], *po = args[2];
