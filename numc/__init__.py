@@ -11,6 +11,16 @@ from ._dtypes import *  # noqa: F401,F403
 
 __version__ = "0.1.0"
 
+# constants
+import math as _math
+e = _math.e
+pi = _math.pi
+inf = float("inf")
+nan = float("nan")
+euler_gamma = 0.5772156649015329
+newaxis = None
+del _math
+
 # ufuncs, under NumPy's names and aliases
 _u = _core._ufuncs
 globals().update(_u)

@@ -154,7 +154,42 @@ PyGetSetDef ncpy_getset_core[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+static PyObject *array_complex(PyObject *o, PyObject *unused);
+
+/* __array__ for code that calls it directly: NumPy itself imports numc
+ * arrays through __array_interface__ and the buffer protocol.  numc never
+ * imports NumPy; this only works when the caller already has. */
+static PyObject *array_dunder_array(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"dtype", "copy", NULL};
+    PyObject *dtype = Py_None, *copy = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OO", kwlist, &dtype, &copy))
+        return NULL;
+    PyObject *name = PyUnicode_FromString("numpy");
+    if (!name)
+        return NULL;
+    PyObject *np = PyImport_GetModule(name);
+    Py_DECREF(name);
+    if (!np) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "__array__ converts to a NumPy array; import numpy first");
+        return NULL;
+    }
+    /* NumPy reads the memory through __array_interface__: no copy. */
+    PyObject *r = PyObject_CallMethod(np, "asarray", "OO", self, dtype);
+    Py_DECREF(np);
+    if (r && copy == Py_True) {
+        PyObject *c = PyObject_CallMethod(r, "copy", NULL);
+        Py_DECREF(r);
+        r = c;
+    }
+    return r;
+}
+
 PyMethodDef ncpy_methods_core[] = {
+    {"__complex__", array_complex, METH_NOARGS, "complex(a) for 0-d arrays."},
+    {"__array__", (PyCFunction)(void (*)(void))array_dunder_array, METH_VARARGS | METH_KEYWORDS,
+     "a.__array__(dtype=None, copy=None): the array as a NumPy array (when NumPy is imported)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -247,15 +282,6 @@ static PyObject *array_richcompare(PyObject *a, PyObject *b, int op)
 
 /* --- conversions to Python numbers ------------------------------------ */
 
-static int single_element(ncpy_array *self, const char *what)
-{
-    if (self->arr.size == 1)
-        return 0;
-    (void)what;
-    PyErr_SetString(PyExc_TypeError, "only length-1 arrays can be converted to Python scalars");
-    return -1;
-}
-
 static int nb_bool(PyObject *o)
 {
     ncpy_array *self = (ncpy_array *)o;
@@ -279,24 +305,20 @@ static int nb_bool(PyObject *o)
     return r;
 }
 
-static PyObject *scalar_of(PyObject *o, const char *what)
+/* NumPy 2 converts only 0-d arrays to Python numbers. */
+static PyObject *scalar_of(PyObject *o)
 {
     ncpy_array *self = (ncpy_array *)o;
-    if (single_element(self, what))
+    if (self->arr.ndim != 0) {
+        PyErr_SetString(PyExc_TypeError, "only 0-dimensional arrays can be converted to Python scalars");
         return NULL;
-    if (self->arr.ndim > 0 &&
-        PyErr_WarnEx(PyExc_DeprecationWarning,
-                     "Conversion of an array with ndim > 0 to a scalar is deprecated, and will "
-                     "error in future. Ensure you extract a single element from your array "
-                     "before performing this operation. (Deprecated NumPy 1.25.)",
-                     1) < 0)
-        return NULL;
+    }
     return ncpy_item_from_data(self->arr.dtype, self->arr.data);
 }
 
 static PyObject *nb_int(PyObject *o)
 {
-    PyObject *item = scalar_of(o, "int");
+    PyObject *item = scalar_of(o);
     if (!item)
         return NULL;
     PyObject *r = PyNumber_Long(item);
@@ -306,27 +328,21 @@ static PyObject *nb_int(PyObject *o)
 
 static PyObject *nb_float(PyObject *o)
 {
-    PyObject *item = scalar_of(o, "float");
+    PyObject *item = scalar_of(o);
     if (!item)
         return NULL;
-    if (PyComplex_Check(item)) {
-        /* NumPy drops the imaginary part with a ComplexWarning. */
-        double re = PyComplex_RealAsDouble(item);
-        Py_DECREF(item);
-        PyObject *mod = PyImport_ImportModule("numc.exceptions");
-        if (!mod)
-            return NULL;
-        PyObject *cw = PyObject_GetAttrString(mod, "ComplexWarning");
-        Py_DECREF(mod);
-        if (!cw)
-            return NULL;
-        int w = PyErr_WarnEx(cw, "Casting complex values to real discards the imaginary part", 1);
-        Py_DECREF(cw);
-        if (w < 0)
-            return NULL;
-        return PyFloat_FromDouble(re);
-    }
     PyObject *r = PyNumber_Float(item);
+    Py_DECREF(item);
+    return r;
+}
+
+static PyObject *array_complex(PyObject *o, PyObject *unused)
+{
+    (void)unused;
+    PyObject *item = scalar_of(o);
+    if (!item)
+        return NULL;
+    PyObject *r = PyObject_CallOneArg((PyObject *)&PyComplex_Type, item);
     Py_DECREF(item);
     return r;
 }
