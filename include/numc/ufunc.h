@@ -18,11 +18,26 @@ extern "C" {
 
 #define NC_UFUNC_MAXARGS 4
 
-/* One inner loop: args[i] points at operand i, n[0] is the element count,
- * steps[i] the byte stride of operand i.  Returns 0 (loops never fail;
- * integer division by zero raises FE_DIVBYZERO as NumPy does). */
+/* One inner loop: args[i] points at operand i (inputs, then outputs), n[0]
+ * is the element count, steps[i] the byte stride of operand i (0 broadcasts,
+ * negative walks backwards).  Operands are aligned for their dtype.  An
+ * output may be the very same memory as an input (same pointer and step);
+ * other overlaps are the driver's to resolve.  A loop with args[0] ==
+ * args[nin] and steps[0] == steps[nin] == 0 is a reduction into that one
+ * element (float add then sums pairwise like NumPy).
+ *
+ * Returns 0, or one of NC_LOOP_ERR_* (> 0) when NumPy raises an exception
+ * from inside the loop; the driver turns it into an error status.  Floating-
+ * point conditions are not errors: loops raise them as IEEE flags (integer
+ * division by zero raises FE_DIVBYZERO, INT_MIN // -1 FE_OVERFLOW, as NumPy
+ * warns) and the driver collects them with fetestexcept. */
 typedef int (*nc_loop_fn)(char *const *args, const ptrdiff_t *n,
                           const ptrdiff_t *steps, void *ctx);
+
+/* Integer power with a negative exponent (signed integer loops of `power`):
+ * NumPy raises ValueError("Integers to negative integer powers are not
+ * allowed.").  Outputs are partly written when a loop returns it. */
+#define NC_LOOP_ERR_NEGATIVE_POWER 1
 
 typedef struct nc_loop {
     uint8_t types[NC_UFUNC_MAXARGS]; /* nc_dtype_id per input then output */

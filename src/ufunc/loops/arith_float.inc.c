@@ -1,0 +1,68 @@
+/* arith_float.inc.c: add, subtract, multiply and divide for one real
+ * floating dtype (see foreach_float.inc.c for T, CT, LD, ST).
+ *
+ * Each result is computed in CT and rounded to T once; for float16 that is
+ * float arithmetic, like NumPy (float's 24 bits make the double rounding
+ * harmless for + - * /).  A reduction with add sums pairwise in NumPy's
+ * order, so np.add.reduce agrees bit for bit. */
+
+/* Sum of the n elements at p (byte step `step`) in CT.  Up to 128 elements
+ * go through 8 interleaved accumulators combined as a tree; longer ranges
+ * split in two at a multiple of 8.  The order of the additions is part of
+ * the result, so it must not change. */
+static CT NC_HNAME(pairwise_sum)(const char *p, ptrdiff_t n, ptrdiff_t step)
+{
+    if (n < 8) {
+        CT s = -0.0f; /* -0.0, not 0.0: a sum of negative zeros is -0.0 */
+        for (ptrdiff_t i = 0; i < n; i++)
+            s += LD(*(const T *)(p + i * step));
+        return s;
+    }
+    if (n <= 128) {
+        CT r[8];
+        for (int k = 0; k < 8; k++)
+            r[k] = LD(*(const T *)(p + k * step));
+        ptrdiff_t i = 8;
+        for (; i + 8 <= n; i += 8)
+            for (int k = 0; k < 8; k++)
+                r[k] += LD(*(const T *)(p + (i + k) * step));
+        CT s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++)
+            s += LD(*(const T *)(p + i * step));
+        return s;
+    }
+    ptrdiff_t half = n / 2;
+    half -= half % 8;
+    return NC_HNAME(pairwise_sum)(p, half, step) +
+           NC_HNAME(pairwise_sum)(p + half * step, n - half, step);
+}
+
+static T NC_HNAME(add_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t step)
+{
+    return ST(LD(acc) + NC_HNAME(pairwise_sum)(p, n, step));
+}
+
+#define LOOP_TIN T
+#define LOOP_TOUT T
+#define LOOP_REDUCIBLE
+
+#define LOOP_NAME NC_KNAME(add)
+#define LOOP_OP(a, b) ST(LD(a) + LD(b))
+#define LOOP_REDUCE NC_HNAME(add_reduce)
+#include "loop_binary.inc.c"
+
+#define LOOP_NAME NC_KNAME(subtract)
+#define LOOP_OP(a, b) ST(LD(a) - LD(b))
+#include "loop_binary.inc.c"
+
+#define LOOP_NAME NC_KNAME(multiply)
+#define LOOP_OP(a, b) ST(LD(a) * LD(b))
+#include "loop_binary.inc.c"
+
+#define LOOP_NAME NC_KNAME(divide)
+#define LOOP_OP(a, b) ST(LD(a) / LD(b))
+#include "loop_binary.inc.c"
+
+#undef LOOP_TIN
+#undef LOOP_TOUT
+#undef LOOP_REDUCIBLE

@@ -1,0 +1,90 @@
+/* loop_binary.inc.c: skeleton of an elementwise loop with two inputs and
+ * one output, included once per kernel.
+ *
+ * The includer defines
+ *   LOOP_NAME        the kernel's name
+ *   LOOP_TIN         the type of both inputs
+ *   LOOP_TOUT        the type of the output
+ *   LOOP_OP(a, b)    the output for inputs a, b (LOOP_TIN values); it must
+ *                    not depend on anything but a and b, so that every path
+ *                    below gives the same bits
+ * and optionally
+ *   LOOP_REDUCIBLE   LOOP_TIN and LOOP_TOUT are one type: a reduction call
+ *                    (output == input 0, both steps 0) keeps the running
+ *                    value in a register
+ *   LOOP_REDUCE      with LOOP_REDUCIBLE: the name of a function
+ *                    (acc, const char *b, ptrdiff_t n, ptrdiff_t step) ->
+ *                    acc that reduces instead (pairwise float sums)
+ *   LOOP_FPE         LOOP_OP may OR FE_* flags into the local `fpe`; they
+ *                    are raised once, at the end
+ * This file undefines LOOP_NAME, LOOP_OP and LOOP_REDUCE; the type macros,
+ * LOOP_REDUCIBLE and LOOP_FPE stay for the next kernel of the same family.
+ *
+ * Paths: all contiguous; one input a broadcast scalar (step 0) with the
+ * rest contiguous, as in `a + 1`; reduction; general strides.  The
+ * contiguous paths are plain indexed loops for the vectoriser.  The output
+ * may be the same memory as an input (in-place operators). */
+#if defined(LOOP_FPE)
+#include <fenv.h>
+#endif
+
+int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
+              void *ctx)
+{
+    char *pa = args[0], *pb = args[1], *po = args[2];
+    const ptrdiff_t sa = steps[0], sb = steps[1], so = steps[2];
+    const ptrdiff_t len = n[0];
+    const ptrdiff_t isz = (ptrdiff_t)sizeof(LOOP_TIN);
+    const ptrdiff_t osz = (ptrdiff_t)sizeof(LOOP_TOUT);
+#if defined(LOOP_FPE)
+    int fpe = 0;
+#endif
+    (void)ctx;
+
+    if (so == osz && sa == isz && sb == isz) {
+        const LOOP_TIN *a = (const LOOP_TIN *)pa;
+        const LOOP_TIN *b = (const LOOP_TIN *)pb;
+        LOOP_TOUT *o = (LOOP_TOUT *)po;
+        for (ptrdiff_t i = 0; i < len; i++)
+            o[i] = LOOP_OP(a[i], b[i]);
+    }
+    else if (so == osz && sa == 0 && sb == isz) {
+        const LOOP_TIN a = *(const LOOP_TIN *)pa;
+        const LOOP_TIN *b = (const LOOP_TIN *)pb;
+        LOOP_TOUT *o = (LOOP_TOUT *)po;
+        for (ptrdiff_t i = 0; i < len; i++)
+            o[i] = LOOP_OP(a, b[i]);
+    }
+    else if (so == osz && sa == isz && sb == 0) {
+        const LOOP_TIN *a = (const LOOP_TIN *)pa;
+        const LOOP_TIN b = *(const LOOP_TIN *)pb;
+        LOOP_TOUT *o = (LOOP_TOUT *)po;
+        for (ptrdiff_t i = 0; i < len; i++)
+            o[i] = LOOP_OP(a[i], b);
+    }
+#if defined(LOOP_REDUCIBLE)
+    else if (so == 0 && sa == 0 && pa == po && len > 0) {
+#if defined(LOOP_REDUCE)
+        *(LOOP_TOUT *)po = LOOP_REDUCE(*(LOOP_TOUT *)po, pb, len, sb);
+#else
+        LOOP_TOUT acc = *(LOOP_TOUT *)po;
+        for (ptrdiff_t i = 0; i < len; i++, pb += sb)
+            acc = LOOP_OP(acc, *(const LOOP_TIN *)pb);
+        *(LOOP_TOUT *)po = acc;
+#endif
+    }
+#endif
+    else {
+        for (ptrdiff_t i = 0; i < len; i++, pa += sa, pb += sb, po += so)
+            *(LOOP_TOUT *)po = LOOP_OP(*(const LOOP_TIN *)pa, *(const LOOP_TIN *)pb);
+    }
+#if defined(LOOP_FPE)
+    if (fpe)
+        feraiseexcept(fpe);
+#endif
+    return 0;
+}
+
+#undef LOOP_NAME
+#undef LOOP_OP
+#undef LOOP_REDUCE
