@@ -7,5 +7,6 @@
 #include "numc/dtype.h"
 #include "numc/array.h"
 #include "numc/iter.h"
+#include "numc/view.h"
 #include "numc/ufunc.h"
 #endif
