@@ -45,7 +45,7 @@ ptrdiff_t nc_slice_adjust(ptrdiff_t len, ptrdiff_t *start, ptrdiff_t *stop, ptrd
 nc_status nc_view_index(const nc_array *a, int n, const nc_index *idx, nc_geom *out,
                         int *is_scalar)
 {
-    int consumed = 0, ellipsis = -1, newaxes = 0;
+    int consumed = 0, ellipsis = -1, newaxes = 0, ints = 0;
     for (int i = 0; i < n; i++) {
         if (idx[i].kind == NC_INDEX_ELLIPSIS) {
             if (ellipsis >= 0)
@@ -55,6 +55,7 @@ nc_status nc_view_index(const nc_array *a, int n, const nc_index *idx, nc_geom *
             newaxes++;
         } else {
             consumed++;
+            ints += idx[i].kind == NC_INDEX_INT;
         }
     }
     if (consumed > a->ndim)
@@ -65,7 +66,7 @@ nc_status nc_view_index(const nc_array *a, int n, const nc_index *idx, nc_geom *
     int fill = a->ndim - consumed;
     char *data = a->data;
     int src = 0, dst = 0;
-    *is_scalar = ellipsis < 0 && newaxes == 0 && consumed == a->ndim;
+    *is_scalar = ellipsis < 0 && newaxes == 0 && ints == a->ndim;
     for (int i = 0; i <= n; i++) {
         if (i == n || idx[i].kind == NC_INDEX_ELLIPSIS) {
             if (i == n && ellipsis >= 0)
