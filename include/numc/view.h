@@ -79,6 +79,13 @@ NC_API nc_status nc_view_dtype(const nc_array *a, nc_dtype_id dtype, nc_geom *ou
 NC_API nc_status nc_array_copy_ordered(nc_array *dst, const nc_array *src, int fortran,
                                        nc_casting casting);
 
+/* Address of one element, as ndarray.item(*index): n == 0 needs size 1,
+ * n == 1 (when ndim != 1) is a flat C-order index, otherwise n == ndim
+ * per-axis indices (negative count from the end).  Errors: NC_ERR_INDEX,
+ * NC_ERR_VALUE. */
+NC_API nc_status nc_array_item_ptr(const nc_array *a, int n, const ptrdiff_t *index,
+                                   char **out);
+
 /* *found = 1 when some element of `a` equals the single element of dtype
  * `vtype` at `value` (compared in the promoted dtype, as a == value). */
 NC_API nc_status nc_array_contains(const nc_array *a, nc_dtype_id vtype,

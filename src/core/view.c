@@ -463,3 +463,34 @@ nc_status nc_array_contains(const nc_array *a, nc_dtype_id vtype, const char *va
     } while (nc_iter_next(&it));
     return NC_OK;
 }
+
+nc_status nc_array_item_ptr(const nc_array *a, int n, const ptrdiff_t *index, char **out)
+{
+    char *p = a->data;
+    if (n == 0) {
+        if (a->size != 1)
+            return nc_error_set(NC_ERR_VALUE, "can only convert an array of size 1 to a Python scalar");
+    } else if (n == 1 && a->ndim != 1) {
+        ptrdiff_t i = index[0];
+        if (i < -a->size || i >= a->size)
+            return nc_error_set(NC_ERR_INDEX, "index %td is out of bounds for size %td", i, a->size);
+        if (i < 0)
+            i += a->size;
+        for (int d = a->ndim - 1; d >= 0; d--) {
+            p += (i % a->shape[d]) * a->strides[d];
+            i /= a->shape[d];
+        }
+    } else if (n == a->ndim) {
+        for (int d = 0; d < n; d++) {
+            ptrdiff_t i = index[d], len = a->shape[d];
+            if (i < -len || i >= len)
+                return nc_error_set(NC_ERR_INDEX, "index %td is out of bounds for axis %d with size %td",
+                                    i, d, len);
+            p += (i < 0 ? i + len : i) * a->strides[d];
+        }
+    } else {
+        return nc_error_set(NC_ERR_VALUE, "incorrect number of indices for array");
+    }
+    *out = p;
+    return NC_OK;
+}
