@@ -51,10 +51,13 @@ static int parse_one(PyObject *o, nc_index *x)
             }
             return -1;
         }
-        Py_ssize_t v = PyNumber_AsSsize_t(i, PyExc_IndexError);
+        Py_ssize_t v = PyLong_AsSsize_t(i);
         Py_DECREF(i);
-        if (v == -1 && PyErr_Occurred())
+        if (v == -1 && PyErr_Occurred()) {
+            PyErr_Clear();
+            PyErr_SetString(PyExc_IndexError, invalid_msg);
             return -1;
+        }
         x->kind = NC_INDEX_INT;
         x->start = v;
         return 0;

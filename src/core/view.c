@@ -102,8 +102,9 @@ nc_status nc_view_index(const nc_array *a, int n, const nc_index *idx, nc_geom *
                 goto toomany;
             ptrdiff_t b = x->start, e = x->stop, st;
             ptrdiff_t len = nc_slice_adjust(a->shape[src], &b, &e, x->step);
-            if (__builtin_mul_overflow(a->strides[src], x->step, &st))
-                st = a->strides[src]; /* only when len <= 1: never stepped */
+            /* Overflow only happens when len <= 1 (the stride is never
+             * stepped); wrap like NumPy so strides agree bit for bit. */
+            st = (ptrdiff_t)((uint64_t)a->strides[src] * (uint64_t)x->step);
             if (len > 0)
                 data += b * a->strides[src];
             out->shape[dst] = len;
