@@ -641,7 +641,7 @@ static int flag_value(ncpy_array *a, int which)
     case F_FORC: return fo || c;
     case F_B: return al && w;
     case F_CA: return c && al && w;
-    case F_FA: return fo && !c && al && w;
+    case F_FA: return (fo || al || w) && !c; /* NumPy's own (loose) definition */
     default: return 0;
     }
 }
