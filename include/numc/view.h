@@ -51,8 +51,9 @@ NC_API nc_status nc_view_index(const nc_array *a, int n, const nc_index *idx,
                                nc_geom *out, int *is_scalar);
 
 /* Resolves one unknown (negative) dimension of `shape` against `size` and
- * checks the total.  Errors: NC_ERR_VALUE with NumPy's messages. */
-NC_API nc_status nc_shape_infer(ptrdiff_t size, int ndim, ptrdiff_t *shape);
+ * checks the total and that the byte extent (with `itemsize`) fits.
+ * Errors: NC_ERR_VALUE with NumPy's messages. */
+NC_API nc_status nc_shape_infer(ptrdiff_t size, int ndim, ptrdiff_t *shape, int itemsize);
 
 /* Strides that view `a` with the new shape (same size) without copying,
  * reading elements in C (fortran == 0) or Fortran order.  Returns 1 and

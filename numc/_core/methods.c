@@ -288,7 +288,7 @@ static int parse_shape(PyObject *args, ptrdiff_t *shape)
 /* reshape core: copy_mode -1 never copy, 0 if needed, 1 always. */
 static PyObject *do_reshape(ncpy_array *self, int ndim, ptrdiff_t *shape, int order, int copy_mode)
 {
-    nc_status st = nc_shape_infer(self->arr.size, ndim, shape);
+    nc_status st = nc_shape_infer(self->arr.size, ndim, shape, nc_dtype_info(self->arr.dtype)->itemsize);
     if (st)
         return ncpy_raise(st);
     order = resolve_a(&self->arr, order);

@@ -135,7 +135,7 @@ static void format_shape(char *buf, size_t cap, int ndim, const ptrdiff_t *shape
         snprintf(buf + k, cap - k, ndim == 1 ? ",)" : ")");
 }
 
-nc_status nc_shape_infer(ptrdiff_t size, int ndim, ptrdiff_t *shape)
+nc_status nc_shape_infer(ptrdiff_t size, int ndim, ptrdiff_t *shape, int itemsize)
 {
     if (ndim < 0 || ndim > NC_MAXDIMS)
         return nc_error_set(NC_ERR_VALUE, "maximum supported dimension for an ndarray is currently %d, found %d",
@@ -167,7 +167,9 @@ nc_status nc_shape_infer(ptrdiff_t size, int ndim, ptrdiff_t *shape)
         format_shape(buf, sizeof buf, ndim, shape);
         return nc_error_set(NC_ERR_VALUE, "cannot reshape array of size %td into shape %s", size, buf);
     }
-    return NC_OK;
+    /* Size 0 hides huge dims from the product: check the byte extent too. */
+    ptrdiff_t total;
+    return nc_shape_size(ndim, shape, itemsize, &total);
 }
 
 /* C-order core of nc_reshape_strides over explicit dims/strides. */
@@ -351,7 +353,9 @@ nc_status nc_view_dtype(const nc_array *a, nc_dtype_id dtype, nc_geom *out)
     int last = a->ndim - 1;
     if (a->shape[last] != 1 && a->size != 0 && a->strides[last] != olds)
         return nc_error_set(NC_ERR_VALUE, "To change to a dtype of a different size, the last axis must be contiguous");
-    ptrdiff_t bytes = a->shape[last] * olds; /* fits: within the array's extent */
+    ptrdiff_t bytes;
+    if (__builtin_mul_overflow(a->shape[last], olds, &bytes))
+        return nc_error_set(NC_ERR_VALUE, "array is too big");
     if (news < olds) {
         if (olds % news)
             return nc_error_set(NC_ERR_VALUE,
