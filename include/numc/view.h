@@ -74,6 +74,13 @@ NC_API nc_status nc_view_squeeze(const nc_array *a, int naxes, const int *axes,
  * last axis, which must be contiguous.  Errors: NC_ERR_VALUE. */
 NC_API nc_status nc_view_dtype(const nc_array *a, nc_dtype_id dtype, nc_geom *out);
 
+/* dst[...] = src like nc_array_assign, with a cache-blocked path when the
+ * fastest axes of dst and src differ (transposed copies). */
+NC_API nc_status nc_array_copy(nc_array *dst, const nc_array *src, nc_casting casting);
+/* The blocked path alone: 1 if it copied, 0 if it does not apply (shapes
+ * differ, small arrays, same fast axis).  dst and src must not overlap. */
+int nc__copy_blocked(nc_array *dst, const nc_array *src);
+
 /* Copies the elements of `src`, read in C or Fortran order, into the
  * contiguous array `dst` of the same size (any shape, same layout order),
  * casting under `casting`. */

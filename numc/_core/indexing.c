@@ -186,7 +186,7 @@ int ncpy_array_setitem(PyObject *self, PyObject *key, PyObject *value)
     nc_status st = nc_array_init_view(&dst, a->arr.buffer, g.data, g.dtype, g.ndim, g.shape,
                                       g.strides, 1);
     if (!st)
-        st = nc_array_assign(&dst, &((ncpy_array *)src)->arr, NC_CAST_UNSAFE);
+        st = nc_array_copy(&dst, &((ncpy_array *)src)->arr, NC_CAST_UNSAFE);
     nc_array_clear(&dst);
     Py_DECREF(src);
     if (st) {

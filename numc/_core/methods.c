@@ -65,7 +65,7 @@ static PyObject *copy_as(ncpy_array *self, nc_dtype_id dtype, int order, nc_cast
                        : nc_array_init_empty(&out->arr, dtype, self->arr.ndim, self->arr.shape,
                                              order == 'F' ? NC_ORDER_F : NC_ORDER_C, 0);
     if (!st)
-        st = nc_array_assign(&out->arr, &self->arr, casting);
+        st = nc_array_copy(&out->arr, &self->arr, casting);
     if (st) {
         Py_DECREF(out);
         return ncpy_raise(st);

@@ -386,7 +386,7 @@ nc_status nc_array_copy_ordered(nc_array *dst, const nc_array *src, int fortran,
                                       strides, 1);
     if (st)
         return st;
-    st = nc_array_assign(&v, src, casting);
+    st = nc_array_copy(&v, src, casting);
     nc_array_clear(&v);
     return st;
 }

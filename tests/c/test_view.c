@@ -188,8 +188,39 @@ static void test_dtype_view_and_contains(void)
     nc_array_clear(&a);
 }
 
+static void test_blocked_copy(void)
+{
+    nc_array a;
+    ptrdiff_t shape[] = {3, 100, 70};
+    make(&a, 3, shape);
+    nc_geom t;
+    int perm[] = {0, 2, 1};
+    NC_CHECK(nc_view_transpose(&a, 3, perm, &t) == NC_OK);
+    nc_array tv = {0}, x = {0}, y = {0}, z = {0};
+    NC_CHECK(nc_array_init_view(&tv, a.buffer, t.data, t.dtype, t.ndim, t.shape, t.strides, 0) == NC_OK);
+    NC_CHECK(nc_array_init_empty(&x, NC_FLOAT64, 3, tv.shape, NC_ORDER_C, 0) == NC_OK);
+    NC_CHECK(nc_array_init_empty(&y, NC_FLOAT64, 3, tv.shape, NC_ORDER_C, 0) == NC_OK);
+    NC_CHECK(nc_array_init_empty(&z, NC_FLOAT32, 3, tv.shape, NC_ORDER_C, 0) == NC_OK);
+    NC_CHECK(nc__copy_blocked(&x, &tv) == 1);
+    NC_CHECK(nc_array_assign(&y, &tv, NC_CAST_NO) == NC_OK);
+    NC_CHECK(memcmp(x.data, y.data, (size_t)x.size * 8) == 0);
+    NC_CHECK(nc_array_copy(&z, &tv, NC_CAST_SAME_KIND) == NC_OK);
+    int ok = 1;
+    for (ptrdiff_t i = 0; i < z.size; i++)
+        ok &= ((float *)z.data)[i] == (float)((double *)y.data)[i];
+    NC_CHECK(ok);
+    NC_CHECK(nc_array_copy(&z, &tv, NC_CAST_SAFE) == NC_ERR_CAST);
+    NC_CHECK(nc__copy_blocked(&y, &x) == 0); /* same fast axis: not blocked */
+    nc_array_clear(&x);
+    nc_array_clear(&y);
+    nc_array_clear(&z);
+    nc_array_clear(&tv);
+    nc_array_clear(&a);
+}
+
 int main(void)
 {
+    NC_RUN(test_blocked_copy);
     NC_RUN(test_slice_adjust);
     NC_RUN(test_index);
     NC_RUN(test_shape_infer);

@@ -369,3 +369,20 @@ def test_reshape_forms():
     c, d = pair((1,))
     same(c.reshape(()), d.reshape(()))
     same(c.reshape(1, 1, 1), d.reshape(1, 1, 1))
+
+
+@pytest.mark.parametrize("shape,perm,dtype,to", [
+    ((70, 90), (1, 0), "int32", None), ((70, 90), (1, 0), "float64", "float32"),
+    ((3, 50, 40), (2, 0, 1), "int16", None), ((64, 3, 65), (2, 1, 0), "complex128", None),
+    ((100, 100), (1, 0), "uint8", "float64"), ((5, 40, 41), (0, 2, 1), "float32", None),
+])
+def test_blocked_transpose_copies(shape, perm, dtype, to):
+    """Arrays big enough (>= 4096 elements) for the cache-blocked copy path."""
+    a, b = pair(shape, dtype)
+    a, b = a.transpose(perm)[::-1], b.transpose(perm)[::-1]
+    same(a.copy(), b.copy())
+    same(a.copy("F"), b.copy("F"))
+    same(a.ravel(), b.ravel())
+    if to:
+        same(a.astype(to), b.astype(to))
+        same(a.astype(to, order="C"), b.astype(to, order="C"))
