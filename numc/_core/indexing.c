@@ -164,6 +164,32 @@ PyObject *ncpy_assign_source(PyObject *value, nc_dtype_id dtype)
     return ncpy_asarray(value, dtype, 0);
 }
 
+/* "(2,3)" / "(3,)" / "()" as NumPy prints shapes in broadcast errors. */
+static PyObject *shape_str(int ndim, const ptrdiff_t *shape)
+{
+    PyObject *parts = PyList_New(0);
+    if (!parts)
+        return NULL;
+    for (int i = 0; i < ndim; i++) {
+        PyObject *x = PyUnicode_FromFormat("%zd", (Py_ssize_t)shape[i]);
+        if (!x || PyList_Append(parts, x) < 0) {
+            Py_XDECREF(x);
+            Py_DECREF(parts);
+            return NULL;
+        }
+        Py_DECREF(x);
+    }
+    PyObject *sep = PyUnicode_FromString(",");
+    PyObject *body = sep ? PyUnicode_Join(sep, parts) : NULL;
+    Py_XDECREF(sep);
+    Py_DECREF(parts);
+    if (!body)
+        return NULL;
+    PyObject *r = PyUnicode_FromFormat(ndim == 1 ? "(%U,)" : "(%U)", body);
+    Py_DECREF(body);
+    return r;
+}
+
 int ncpy_array_setitem(PyObject *self, PyObject *key, PyObject *value)
 {
     ncpy_array *a = (ncpy_array *)self;
@@ -182,12 +208,31 @@ int ncpy_array_setitem(PyObject *self, PyObject *key, PyObject *value)
     PyObject *src = ncpy_assign_source(value, g.dtype);
     if (!src)
         return -1;
-    nc_array dst = {0};
+    nc_array dst = {0}, sv = {0};
+    const nc_array *sa = &((ncpy_array *)src)->arr;
     nc_status st = nc_array_init_view(&dst, a->arr.buffer, g.data, g.dtype, g.ndim, g.shape,
                                       g.strides, 1);
+    /* NumPy drops leading length-1 axes of a value with more dims than the
+     * destination (a[0] = array([[1, 2, 3]])). */
+    int drop = 0;
+    while (sa->ndim - drop > g.ndim && sa->shape[drop] == 1)
+        drop++;
+    if (!st && drop)
+        st = nc_array_init_view(&sv, sa->buffer, sa->data, sa->dtype, sa->ndim - drop,
+                                sa->shape + drop, sa->strides + drop, 0);
     if (!st)
-        st = nc_array_copy(&dst, &((ncpy_array *)src)->arr, NC_CAST_UNSAFE);
+        st = nc_array_copy(&dst, drop ? &sv : sa, NC_CAST_UNSAFE);
+    nc_array_clear(&sv);
     nc_array_clear(&dst);
+    if (st == NC_ERR_SHAPE) {
+        PyObject *fs = shape_str(sa->ndim, sa->shape), *ts = shape_str(g.ndim, g.shape);
+        if (fs && ts)
+            PyErr_Format(PyExc_ValueError, "could not broadcast input array from shape %U into shape %U", fs, ts);
+        Py_XDECREF(fs);
+        Py_XDECREF(ts);
+        Py_DECREF(src);
+        return -1;
+    }
     Py_DECREF(src);
     if (st) {
         ncpy_raise(st);

@@ -218,3 +218,14 @@ def test_base_is_owner():
     assert c[1:].base is c
     assert c[1:][::2].base is c
     assert c[None].base is c
+
+
+def test_setitem_leading_ones_and_broadcast_errors():
+    a, b = pair((2, 3))
+    a[0] = np.array([[1.0, 2.0, 3.0]])
+    b[0] = numc.asarray([[1.0, 2.0, 3.0]], "float64")
+    assert b.tolist() == a.tolist()
+    for v in ([1, 2], np.ones((2, 1, 3)), np.ones((2, 2))):
+        w = numc.asarray(v.tolist() if isinstance(v, np.ndarray) else v, "float64")
+        for key in (0, Ellipsis, (slice(None), 1)):
+            raises_same(lambda: a.__setitem__(key, v), lambda: b.__setitem__(key, w))
