@@ -450,11 +450,14 @@ static PyObject *array_transpose(PyObject *self_, PyObject *args)
 static PyObject *array_swapaxes(PyObject *self_, PyObject *args)
 {
     ncpy_array *self = (ncpy_array *)self_;
-    int a1, a2;
-    if (!PyArg_ParseTuple(args, "ii:swapaxes", &a1, &a2))
+    Py_ssize_t a1, a2;
+    if (!PyArg_ParseTuple(args, "nn:swapaxes", &a1, &a2))
         return NULL;
+    /* Clamping keeps huge axes out of range (AxisError), never wrapped. */
+    int x1 = a1 > INT32_MAX ? INT32_MAX : a1 < INT32_MIN ? INT32_MIN : (int)a1;
+    int x2 = a2 > INT32_MAX ? INT32_MAX : a2 < INT32_MIN ? INT32_MIN : (int)a2;
     nc_geom g;
-    return view_of(self, &g, nc_view_swapaxes(&self->arr, a1, a2, &g));
+    return view_of(self, &g, nc_view_swapaxes(&self->arr, x1, x2, &g));
 }
 
 static PyObject *array_squeeze(PyObject *self_, PyObject *args, PyObject *kw)

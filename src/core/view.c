@@ -140,22 +140,21 @@ nc_status nc_shape_infer(ptrdiff_t size, int ndim, ptrdiff_t *shape, int itemsiz
     if (ndim < 0 || ndim > NC_MAXDIMS)
         return nc_error_set(NC_ERR_VALUE, "maximum supported dimension for an ndarray is currently %d, found %d",
                             NC_MAXDIMS, ndim);
-    int unknown = -1;
+    int unknown = -1, overflow = 0;
     ptrdiff_t known = 1;
-    int overflow = 0;
     for (int i = 0; i < ndim; i++) {
         if (shape[i] < 0) {
             if (unknown >= 0)
                 return nc_error_set(NC_ERR_VALUE, "can only specify one unknown dimension");
             unknown = i;
         } else if (__builtin_mul_overflow(known, shape[i], &known)) {
-            overflow = 1;
+            overflow = 1; /* the product exceeds any array size: a mismatch */
         }
     }
-    if (overflow)
-        return nc_error_set(NC_ERR_VALUE, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
     int ok;
-    if (unknown >= 0) {
+    if (overflow)
+        ok = 0;
+    else if (unknown >= 0) {
         ok = known != 0 && size % known == 0;
         if (ok)
             shape[unknown] = size / known;
@@ -167,9 +166,13 @@ nc_status nc_shape_infer(ptrdiff_t size, int ndim, ptrdiff_t *shape, int itemsiz
         format_shape(buf, sizeof buf, ndim, shape);
         return nc_error_set(NC_ERR_VALUE, "cannot reshape array of size %td into shape %s", size, buf);
     }
-    /* Size 0 hides huge dims from the product: check the byte extent too. */
-    ptrdiff_t total;
-    return nc_shape_size(ndim, shape, itemsize, &total);
+    /* Size 0 hides huge dims from the product: the nonzero dims times the
+     * itemsize must still fit, or strides would overflow. */
+    ptrdiff_t bytes = itemsize;
+    for (int i = 0; i < ndim; i++)
+        if (shape[i] && __builtin_mul_overflow(bytes, shape[i], &bytes))
+            return nc_error_set(NC_ERR_VALUE, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+    return NC_OK;
 }
 
 /* C-order core of nc_reshape_strides over explicit dims/strides. */

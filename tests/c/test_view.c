@@ -81,6 +81,10 @@ static void test_shape_infer(void)
     NC_CHECK(nc_shape_infer(6, 3, s4, 8) == NC_ERR_VALUE);
     ptrdiff_t s5[] = {0, PTRDIFF_MAX, 4};
     NC_CHECK(nc_shape_infer(0, 3, s5, 8) == NC_ERR_VALUE); /* hidden overflow */
+    ptrdiff_t s8[] = {0, PTRDIFF_MAX / 4};
+    NC_CHECK(nc_shape_infer(0, 2, s8, 8) == NC_ERR_VALUE); /* bytes overflow */
+    ptrdiff_t s9[] = {0, PTRDIFF_MAX / 8};
+    NC_CHECK(nc_shape_infer(0, 2, s9, 8) == NC_OK);
     ptrdiff_t s6[] = {0, -1};
     NC_CHECK(nc_shape_infer(0, 2, s6, 8) == NC_ERR_VALUE);
     ptrdiff_t s7[] = {4};
