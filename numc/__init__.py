@@ -6,6 +6,8 @@ from . import exceptions
 from . import _core
 from ._core import ndarray, dtype, ufunc
 from ._errstate import seterr, geterr, errstate, seterrcall, geterrcall
+# dtypes, scalar types and type queries (numc/_dtypes.py)
+from ._dtypes import *  # noqa: F401,F403
 
 __version__ = "0.1.0"
 
@@ -23,11 +25,11 @@ pow = _u["power"]
 del _u
 
 
-def asarray(a, dtype=None, order=None, *, copy=None, device=None, like=None):
-    """Convert the input to an array (no copy when it already is one)."""
-    return _core._asarray(a, dtype, -1 if copy is False else (1 if copy else 0))
+# --- array creation and interop (numc/_creation.py) ---
+from ._creation import (array, asarray, asanyarray, ascontiguousarray, empty, zeros, ones,
+                        full, empty_like, zeros_like, ones_like, full_like, arange, linspace,
+                        eye, identity, frombuffer)
 
-
-def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):
-    """Create an array from nested sequences, scalars or other arrays."""
-    return _core._asarray(object, dtype, -1 if copy is False else (1 if copy else 0))
+# array printing (numc/_arrayprint.py)
+from ._arrayprint import (set_printoptions, get_printoptions, printoptions, array2string,
+                          array_repr, array_str)

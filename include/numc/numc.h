@@ -9,4 +9,5 @@
 #include "numc/iter.h"
 #include "numc/view.h"
 #include "numc/ufunc.h"
+#include "numc/fill.h"
 #endif

@@ -58,7 +58,8 @@ enum nc_resolver {
     NC_RESOLVE_DEFAULT = 0,  /* first loop the inputs cast to safely */
     NC_RESOLVE_NO_BOOL_SUB,  /* subtract: refuse bool - bool */
     NC_RESOLVE_NO_BOOL_NEG,  /* negative: refuse -bool */
-    NC_RESOLVE_TRUE_DIVIDE   /* integer/bool inputs use the float64 loop */
+    NC_RESOLVE_TRUE_DIVIDE,  /* integer/bool inputs use the float64 loop */
+    NC_RESOLVE_NO_BOOL       /* all-bool inputs have no loop (positive) */
 };
 
 typedef struct nc_ufunc {

@@ -6,6 +6,7 @@
  * choices for plain binary calls on two arrays are cached per dtype pair, as
  * that is the hot path of every operator. */
 #include "binding.h"
+#include <string.h>
 
 typedef struct {
     PyObject_HEAD
@@ -53,6 +54,42 @@ static int parse_order(PyObject *o, nc_order *out)
     }
     PyErr_SetString(PyExc_ValueError, "order must be one of 'C', 'F', 'A', or 'K'");
     return -1;
+}
+
+static int is_comparison(const nc_ufunc *uf)
+{
+    static const char *names[] = {"equal", "not_equal", "less", "less_equal", "greater",
+                                  "greater_equal"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(uf->name, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Re-resolves with every weak Python int taken as a strong int64 (uint64 when
+ * above the int64 range). */
+static int resolve_strong_int(const nc_ufunc *uf, PyObject *const *inputs, nc_weak_kind *weak,
+                              nc_dtype_id *dts, const int *sig, nc_casting casting, int *loop)
+{
+    for (int i = 0; i < uf->nin; i++) {
+        if (weak[i] != NC_WEAK_INT)
+            continue;
+        int overflow;
+        PyLong_AsLongLongAndOverflow(inputs[i], &overflow);
+        if (overflow < 0 || (overflow > 0 && _PyLong_NumBits(inputs[i]) > 64)) {
+            PyErr_Format(PyExc_OverflowError, "Python integer %R out of bounds for %s", inputs[i],
+                         overflow < 0 ? "int64" : "uint64");
+            return -1;
+        }
+        dts[i] = overflow ? NC_UINT64 : NC_INT64;
+        weak[i] = NC_WEAK_NONE;
+    }
+    nc_status st = nc_ufunc_resolve(uf, dts, weak, sig, casting, loop);
+    if (st) {
+        ncpy_raise(st);
+        return -1;
+    }
+    return 0;
 }
 
 /* The general call: inputs[nin], outs[nout] (NULL entries: allocate). */
@@ -104,8 +141,26 @@ static PyObject *ufunc_run(ncpy_ufunc *self, PyObject *const *inputs, PyObject *
         if (weak[i] == NC_WEAK_NONE)
             continue;
         arrs[i] = ncpy_scalar_to_array(inputs[i], (nc_dtype_id)uf->loops[loop].types[i]);
-        if (!arrs[i])
-            goto done;
+        if (!arrs[i]) {
+            /* NumPy 2 compares integers with any Python int exactly: an
+             * out-of-range int takes its own strong dtype instead. */
+            int strong_bool = 0;
+            for (int j = 0; j < nin; j++)
+                strong_bool |= weak[j] == NC_WEAK_NONE && dts[j] == NC_BOOL;
+            if (!is_comparison(uf) || strong_bool || !PyErr_ExceptionMatches(PyExc_OverflowError))
+                goto done;
+            PyErr_Clear();
+            if (resolve_strong_int(uf, inputs, weak, dts, sig, casting, &loop) < 0)
+                goto done;
+            for (int j = 0; j < nin; j++)
+                Py_CLEAR(arrs[j]);
+            for (int j = 0; j < nin; j++) {
+                arrs[j] = ncpy_asarray(inputs[j], -1, 0);
+                if (!arrs[j])
+                    goto done;
+            }
+            break;
+        }
     }
     for (int k = 0; k < nout; k++) {
         PyObject *o = outs ? outs[k] : NULL;

@@ -87,7 +87,8 @@ nc_status nc_array_init_empty(nc_array *a, nc_dtype_id dtype, int ndim, const pt
         return st;
     if ((st = nc_array_set_ndim(a, ndim)))
         return st;
-    memcpy(a->shape, shape, (size_t)ndim * sizeof(ptrdiff_t));
+    if (ndim)
+        memcpy(a->shape, shape, (size_t)ndim * sizeof(ptrdiff_t));
     if (order == NC_ORDER_F)
         nc_strides_f(ndim, shape, itemsize, a->strides);
     else
@@ -146,8 +147,9 @@ nc_status nc_array_init_view(nc_array *a, nc_buffer *buf, char *data, nc_dtype_i
     nc_status st = nc_array_set_ndim(a, ndim);
     if (st)
         return st;
-    memcpy(a->shape, shape, (size_t)ndim * sizeof(ptrdiff_t));
-    if (strides)
+    if (ndim)
+        memcpy(a->shape, shape, (size_t)ndim * sizeof(ptrdiff_t));
+    if (strides && ndim)
         memcpy(a->strides, strides, (size_t)ndim * sizeof(ptrdiff_t));
     else
         nc_strides_c(ndim, shape, nc_dtype_info(dtype)->itemsize, a->strides);

@@ -12,6 +12,7 @@
 #include "numc/ufunc.h"
 #include "numc/iter.h"
 #include "numc/alloc.h"
+#include "core/fpstatus.h"
 
 #define NC_BUFSIZE 4096 /* elements per cast buffer: a few pages per operand */
 
@@ -65,21 +66,6 @@ static int fast_operand(const nc_array *a, int nd, const ptrdiff_t *shape, int f
             return 0;
     *step = nc_dtype_info(a->dtype)->itemsize;
     return 1;
-}
-
-static int read_fpe(void)
-{
-    int raised = fetestexcept(FE_ALL_EXCEPT);
-    int f = 0;
-    if (raised & FE_DIVBYZERO)
-        f |= NC_FPE_DIVIDEBYZERO;
-    if (raised & FE_OVERFLOW)
-        f |= NC_FPE_OVERFLOW;
-    if (raised & FE_UNDERFLOW)
-        f |= NC_FPE_UNDERFLOW;
-    if (raised & FE_INVALID)
-        f |= NC_FPE_INVALID;
-    return f;
 }
 
 static nc_status loop_failed(const nc_ufunc *uf, int rc)
@@ -279,7 +265,7 @@ nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops
         args_ops[i] = t;
     }
 
-    feclearexcept(FE_ALL_EXCEPT);
+    nc__fp_clear();
     ptrdiff_t size = 1;
     for (int d = 0; d < nd; d++)
         size *= shape[d];
@@ -330,7 +316,7 @@ nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops
         }
     }
 finish:
-    *fpe = read_fpe();
+    *fpe = nc__fp_read();
     for (int t = 0; t < ntemps; t++)
         nc_array_clear(&temps[t]);
     return NC_OK;

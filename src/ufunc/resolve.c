@@ -63,6 +63,10 @@ nc_status nc_ufunc_resolve(const nc_ufunc *uf, const nc_dtype_id *in, const nc_w
             return nc_error_set(NC_ERR_TYPE,
                                 "The numpy boolean negative, the `-` operator, is not supported, use "
                                 "the `~` operator or the logical_not function instead.");
+        if (uf->resolver == NC_RESOLVE_NO_BOOL && all_bool)
+            return nc_error_set(NC_ERR_NOLOOP,
+                                "ufunc '%s' did not contain a loop with signature matching types "
+                                "(bool) -> None", uf->name);
         if (uf->resolver == NC_RESOLVE_TRUE_DIVIDE && all_int)
             for (int i = 0; i < uf->nin; i++)
                 eff[i] = NC_FLOAT64;

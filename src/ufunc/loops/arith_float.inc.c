@@ -4,7 +4,8 @@
  * Each result is computed in CT and rounded to T once; for float16 that is
  * float arithmetic, like NumPy (float's 24 bits make the double rounding
  * harmless for + - * /).  A reduction with add sums pairwise in NumPy's
- * order, so np.add.reduce agrees bit for bit. */
+ * order, so np.add.reduce agrees bit for bit; float16 reductions keep the
+ * running value in float. */
 
 /* Sum of the n elements at p (byte step `step`) in CT.  Up to 128 elements
  * go through 8 interleaved accumulators combined as a tree; longer ranges
@@ -42,6 +43,33 @@ static T NC_HNAME(add_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t step)
     return ST(LD(acc) + NC_HNAME(pairwise_sum)(p, n, step));
 }
 
+/* The other reductions run in order; float16 keeps the running value in
+ * float and rounds once at the end, as NumPy does (for float32/float64
+ * this is the plain loop). */
+static T NC_HNAME(subtract_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t step)
+{
+    CT r = LD(acc);
+    for (ptrdiff_t i = 0; i < n; i++, p += step)
+        r -= LD(*(const T *)p);
+    return ST(r);
+}
+
+static T NC_HNAME(multiply_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t step)
+{
+    CT r = LD(acc);
+    for (ptrdiff_t i = 0; i < n; i++, p += step)
+        r *= LD(*(const T *)p);
+    return ST(r);
+}
+
+static T NC_HNAME(divide_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t step)
+{
+    CT r = LD(acc);
+    for (ptrdiff_t i = 0; i < n; i++, p += step)
+        r /= LD(*(const T *)p);
+    return ST(r);
+}
+
 #define LOOP_TIN T
 #define LOOP_TOUT T
 #define LOOP_REDUCIBLE
@@ -53,14 +81,17 @@ static T NC_HNAME(add_reduce)(T acc, const char *p, ptrdiff_t n, ptrdiff_t step)
 
 #define LOOP_NAME NC_KNAME(subtract)
 #define LOOP_OP(a, b) ST(LD(a) - LD(b))
+#define LOOP_REDUCE NC_HNAME(subtract_reduce)
 #include "loop_binary.inc.c"
 
 #define LOOP_NAME NC_KNAME(multiply)
 #define LOOP_OP(a, b) ST(LD(a) * LD(b))
+#define LOOP_REDUCE NC_HNAME(multiply_reduce)
 #include "loop_binary.inc.c"
 
 #define LOOP_NAME NC_KNAME(divide)
 #define LOOP_OP(a, b) ST(LD(a) / LD(b))
+#define LOOP_REDUCE NC_HNAME(divide_reduce)
 #include "loop_binary.inc.c"
 
 #undef LOOP_TIN

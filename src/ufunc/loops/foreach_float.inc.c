@@ -14,7 +14,7 @@
 #define LD(x) nc_half_to_float(x)
 #define ST(x) nc_float_to_half(x)
 #define IS_HALF 1
-#define M(f) f##f
+#define M(fn) fn##f
 #include NC_TEMPLATE
 #undef T
 #undef SFX
@@ -30,7 +30,7 @@
 #define LD(x) (x)
 #define ST(x) (x)
 #define IS_HALF 0
-#define M(f) f##f
+#define M(fn) fn##f
 #include NC_TEMPLATE
 #undef T
 #undef SFX
@@ -46,7 +46,7 @@
 #define LD(x) (x)
 #define ST(x) (x)
 #define IS_HALF 0
-#define M(f) f
+#define M(fn) fn
 #include NC_TEMPLATE
 #undef T
 #undef SFX

@@ -25,6 +25,7 @@
  * contiguous paths are plain indexed loops for the vectoriser.  The output
  * may be the same memory as an input (in-place operators). */
 #if defined(LOOP_FPE)
+#include "core/fpstatus.h"
 #include <fenv.h>
 #endif
 
@@ -80,7 +81,7 @@ int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
     }
 #if defined(LOOP_FPE)
     if (fpe)
-        feraiseexcept(fpe);
+        nc__fp_raise(fpe);
 #endif
     return 0;
 }

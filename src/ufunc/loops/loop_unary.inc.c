@@ -6,11 +6,19 @@
  *   LOOP_TIN      the input type
  *   LOOP_TOUT     the output type
  *   LOOP_OP(a)    the output for input a (a LOOP_TIN value)
- * This file undefines LOOP_NAME and LOOP_OP; the type macros stay for the
- * next kernel of the same family.
+ * and optionally
+ *   LOOP_NOFPE    the loop raises no floating-point flags, like NumPy's,
+ *                 which clears them after computing: flags the computation
+ *                 raised are cleared, flags already raised on entry stay
+ * This file undefines LOOP_NAME, LOOP_OP and LOOP_NOFPE; the type macros
+ * stay for the next kernel of the same family.
  *
  * Paths: both contiguous (a plain indexed loop for the vectoriser, also
  * when the output is the input's memory); general strides. */
+
+#if defined(LOOP_NOFPE)
+#include <fenv.h>
+#endif
 
 int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
               void *ctx)
@@ -19,6 +27,9 @@ int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
     const ptrdiff_t sa = steps[0], so = steps[1];
     const ptrdiff_t len = n[0];
     (void)ctx;
+#if defined(LOOP_NOFPE)
+    const int fpe_on_entry = fetestexcept(FE_ALL_EXCEPT);
+#endif
 
     if (sa == (ptrdiff_t)sizeof(LOOP_TIN) && so == (ptrdiff_t)sizeof(LOOP_TOUT)) {
         const LOOP_TIN *a = (const LOOP_TIN *)pa;
@@ -30,8 +41,12 @@ int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
         for (ptrdiff_t i = 0; i < len; i++, pa += sa, po += so)
             *(LOOP_TOUT *)po = LOOP_OP(*(const LOOP_TIN *)pa);
     }
+#if defined(LOOP_NOFPE)
+    feclearexcept(FE_ALL_EXCEPT & ~fpe_on_entry);
+#endif
     return 0;
 }
 
 #undef LOOP_NAME
 #undef LOOP_OP
+#undef LOOP_NOFPE
