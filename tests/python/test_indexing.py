@@ -29,6 +29,7 @@ def same(x, y):
         assert y.tolist() == x.tolist()
     else:
         assert not isinstance(y, numc.ndarray), type(y)
+        assert type(y).__name__ == type(x).__name__
         assert complex(y) == complex(x)
 
 

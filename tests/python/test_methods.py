@@ -27,6 +27,7 @@ def same(x, y, strides=True):
         assert y.tolist() == x.tolist()
     else:
         assert not isinstance(y, numc.ndarray)
+        assert type(y).__name__ == type(x).__name__
         assert complex(y) == complex(x)
 
 
