@@ -149,19 +149,27 @@ static int warn_complex(void)
 
 PyObject *ncpy_assign_source(PyObject *value, nc_dtype_id dtype)
 {
-    if (ncpy_array_check(value)) {
-        nc_dtype_id s = ((ncpy_array *)value)->arr.dtype;
-        if (nc_dtype_info(s)->kind == 'c' && nc_dtype_info(dtype)->kind != 'c' && warn_complex() < 0)
-            return NULL;
-        Py_INCREF(value);
-        return value;
-    }
     char tmp[16];
     nc_dtype_id sd;
-    if (PyLong_Check(value) || PyFloat_Check(value) || PyComplex_Check(value) ||
-        ncpy_scalar_unpack(value, &sd, tmp))
-        return ncpy_scalar_to_array(value, dtype);
-    return ncpy_asarray(value, dtype, 0);
+    PyObject *arr = NULL;
+    if (ncpy_array_check(value)) {
+        Py_INCREF(value);
+        arr = value;
+    } else if (ncpy_scalar_unpack(value, &sd, tmp)) {
+        /* numc scalars behave like 0-d arrays of their own dtype. */
+        if (!(arr = ncpy_scalar_to_array(value, sd)))
+            return NULL;
+    } else if (PyLong_Check(value) || PyFloat_Check(value) || PyComplex_Check(value)) {
+        return ncpy_scalar_to_array(value, dtype); /* range/type checked */
+    } else {
+        return ncpy_asarray(value, dtype, 0);
+    }
+    nc_dtype_id s = ((ncpy_array *)arr)->arr.dtype;
+    if (nc_dtype_info(s)->kind == 'c' && nc_dtype_info(dtype)->kind != 'c' && warn_complex() < 0) {
+        Py_DECREF(arr);
+        return NULL;
+    }
+    return arr;
 }
 
 /* "(2,3)" / "(3,)" / "()" as NumPy prints shapes in broadcast errors. */

@@ -236,3 +236,16 @@ def test_setitem_leading_ones_and_broadcast_errors():
             else:
                 b[key] = w
                 assert b.tolist() == a.tolist()
+
+
+def test_setitem_numc_scalars_like_numpy():
+    a, b = pair((2,))
+    with pytest.warns(numc.exceptions.ComplexWarning):
+        b[0] = numc.asarray([3 + 2j], "complex128")[0]
+    with pytest.warns(np.exceptions.ComplexWarning):
+        a[0] = np.complex128(3 + 2j)
+    assert b.tolist() == a.tolist()
+    c, d = pair((2,), "uint8")
+    c[0] = np.int64(300)
+    d[0] = numc.asarray([300], "int64")[0]
+    assert d.tolist() == c.tolist()
