@@ -440,10 +440,10 @@ nc_status nc_array_contains(const nc_array *a, nc_dtype_id vtype, const char *va
         return NC_OK;
     nc_dtype_id common = nc_promote_types(a->dtype, vtype);
     ptrdiff_t isz = nc_dtype_info(common)->itemsize;
-    char v[16] __attribute__((aligned(16)));
+    _Alignas(16) char v[16];
     nc_cast_get(vtype, common)(value, 0, v, isz, 1);
     enum { CHUNK = 256 };
-    char buf[CHUNK * 16] __attribute__((aligned(16)));
+    _Alignas(16) char buf[CHUNK * 16];
     nc_cast_fn cast = a->dtype == common ? NULL : nc_cast_get(a->dtype, common);
     const nc_array *ops[1] = {a};
     nc_iter it;
