@@ -108,6 +108,8 @@ extern PyBufferProcs ncpy_array_as_buffer; /* interop.c */
 /* indexing.c */
 PyObject *ncpy_array_getitem(PyObject *self, PyObject *key);
 int ncpy_array_setitem(PyObject *self, PyObject *key, PyObject *value);
+/* methods.c: `x in a` */
+int ncpy_array_contains(PyObject *self, PyObject *value);
 /* methods.c: iteration over the first axis */
 PyObject *ncpy_array_iter(PyObject *self);
 /* printing: repr/str through numc._arrayprint */

@@ -385,6 +385,10 @@ static Py_ssize_t array_length(PyObject *o)
     return self->arr.shape[0];
 }
 
+static PySequenceMethods array_as_sequence = {
+    .sq_contains = ncpy_array_contains,
+};
+
 static PyMappingMethods array_as_mapping = {
     .mp_length = array_length,
     .mp_subscript = ncpy_array_getitem,
@@ -450,6 +454,7 @@ PyTypeObject ncpy_array_type = {
     .tp_repr = ncpy_array_repr,
     .tp_str = ncpy_array_str,
     .tp_as_number = &array_as_number,
+    .tp_as_sequence = &array_as_sequence,
     .tp_as_mapping = &array_as_mapping,
     .tp_as_buffer = &ncpy_array_as_buffer,
     .tp_richcompare = array_richcompare,

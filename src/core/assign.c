@@ -6,6 +6,7 @@
 #include <string.h>
 #include "numc/iter.h"
 #include "numc/alloc.h"
+#include "numc/view.h"
 
 static int same_view(const nc_array *a, const nc_array *b)
 {
@@ -39,6 +40,9 @@ nc_status nc_array_assign(nc_array *dst, const nc_array *src, nc_casting casting
             return st;
         }
         src = &tmp;
+    }
+    else if (nc__copy_blocked(dst, src)) {
+        return NC_OK; /* layouts differ: a cache-blocked (transposing) copy */
     }
     const nc_array *ops[2] = {src, dst};
     nc_iter it;
