@@ -281,3 +281,50 @@ def test_result_layout_follows_inputs():
     r = ca + ca
     assert r.shape == (2, 3)
     same_values(a + a, r)
+
+
+@given(st.data(), st.sampled_from(DTYPES), st.sampled_from(DTYPES),
+       st.sampled_from(["add", "multiply", "floor_divide", "maximum", "greater", "bitwise_or",
+                        "logical_xor"]))
+def test_strided_and_transposed_operands(data, d1, d2, name):
+    """Negative and non-unit strides, transposes, and out= views behave as in NumPy."""
+    shape = data.draw(hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=6))
+    a = data.draw(hnp.arrays(d1, shape))
+    b = data.draw(hnp.arrays(d2, shape))
+    steps = tuple(data.draw(st.sampled_from([1, 2, -1, -2])) for _ in shape)
+    key = tuple(slice(None, None, s) for s in steps)
+    ca, cb = to_numc(a), to_numc(b)
+    transpose = data.draw(st.booleans())
+    na, nb = a[key], b[key]
+    xa, xb = ca[key], cb[key]
+    if transpose:
+        na, nb, xa, xb = na.T, nb.T, xa.T, xb.T
+    with np.errstate(all="ignore"), numc.errstate(all="ignore"):
+        check_same(lambda: getattr(np, name)(na, nb), lambda: getattr(numc, name)(xa, xb),
+                   warnings_too=False)
+
+
+def test_inplace_on_overlapping_views():
+    for dt in ["int32", "float64"]:
+        n = np.arange(10, dtype=dt)
+        c = to_numc(n)
+        n[1:] += n[:-1]
+        c[1:] += c[:-1]
+        assert c.tolist() == n.tolist()
+        n[::-1] *= n
+        c[::-1] *= c
+        assert c.tolist() == n.tolist()
+
+
+def test_mixed_dtype_buffered_path_large():
+    """Casting through buffers: operands longer than one buffer, strided."""
+    a = np.arange(20000, dtype=np.int32)[::-3]
+    b = np.linspace(0, 1, 20000)[::3]
+    check_same(lambda: a + b, lambda: to_numc(np.arange(20000, dtype=np.int32))[::-3] +
+               to_numc(np.linspace(0, 1, 20000))[::3])
+    o = np.zeros(len(a), dtype=np.float32)
+    co = to_numc(o)
+    np.add(a, b, out=o)
+    numc.add(to_numc(np.arange(20000, dtype=np.int32))[::-3], to_numc(np.linspace(0, 1, 20000))[::3],
+             out=co)
+    same_values(o, co)
