@@ -45,6 +45,9 @@ nc_weak_kind ncpy_weak_kind(PyObject *obj);
 /* Python scalar -> 0-d array of `dtype`; Python ints out of range raise
  * OverflowError as NumPy 2 does. */
 PyObject *ncpy_scalar_to_array(PyObject *obj, nc_dtype_id dtype);
+/* int or sequence of ints -> shape (NC_MAXDIMS entries); TypeError for
+ * non-integers, ValueError for too many dimensions. */
+int ncpy_parse_shape(PyObject *o, int *ndim, ptrdiff_t *shape);
 /* Writes a Python object into one element of `dtype` at `dst`. */
 int ncpy_store_item(PyObject *obj, nc_dtype_id dtype, char *dst);
 

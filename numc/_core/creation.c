@@ -7,48 +7,6 @@
 #include "creation.h"
 #include <math.h>
 
-/* int or sequence of ints -> shape.  Floats are TypeErrors, as in NumPy. */
-static int parse_shape(PyObject *o, int *ndim, ptrdiff_t *shape)
-{
-    if (PyIndex_Check(o)) {
-        shape[0] = PyNumber_AsSsize_t(o, PyExc_ValueError);
-        if (shape[0] == -1 && PyErr_Occurred())
-            return -1;
-        *ndim = 1;
-        return 0;
-    }
-    if (!PySequence_Check(o) || PyUnicode_Check(o) || PyBytes_Check(o)) {
-        PyErr_Format(PyExc_TypeError, "expected a sequence of integers or a single integer, got '%S'", o);
-        return -1;
-    }
-    PyObject *seq = PySequence_Fast(o, "shape");
-    if (!seq)
-        return -1;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    if (n > NC_MAXDIMS) {
-        Py_DECREF(seq);
-        PyErr_Format(PyExc_ValueError, "maximum supported dimension for an ndarray is currently %d, found %zd",
-                     NC_MAXDIMS, n);
-        return -1;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *x = PySequence_Fast_GET_ITEM(seq, i);
-        if (!PyIndex_Check(x)) {
-            PyErr_Format(PyExc_TypeError, "'%s' object cannot be interpreted as an integer", Py_TYPE(x)->tp_name);
-            Py_DECREF(seq);
-            return -1;
-        }
-        shape[i] = PyNumber_AsSsize_t(x, PyExc_ValueError);
-        if (shape[i] == -1 && PyErr_Occurred()) {
-            Py_DECREF(seq);
-            return -1;
-        }
-    }
-    Py_DECREF(seq);
-    *ndim = (int)n;
-    return 0;
-}
-
 static int order_cf(PyObject *o, nc_order *out)
 {
     if (!ncpy_order_parse(o, NC_ORDER_C, out))
@@ -110,7 +68,7 @@ static PyObject *py_new(PyObject *m, PyObject *args)
     ptrdiff_t shape[NC_MAXDIMS];
     if (!PyArg_ParseTuple(args, "OO&Oi|O", &shape_o, ncpy_dtype_converter, &dtype, &order_o, &how, &value))
         return NULL;
-    if (parse_shape(shape_o, &ndim, shape) < 0 || !order_cf(order_o, &order))
+    if (ncpy_parse_shape(shape_o, &ndim, shape) < 0 || !order_cf(order_o, &order))
         return NULL;
     if (how == FILL_VALUE && value_dtype(value, &dtype) < 0)
         return NULL;
@@ -142,7 +100,7 @@ static PyObject *py_like(PyObject *m, PyObject *args)
         ndim = p->arr.ndim;
         for (int i = 0; i < ndim; i++)
             shape[i] = p->arr.shape[i];
-    } else if (parse_shape(shape_o, &ndim, shape) < 0) {
+    } else if (ncpy_parse_shape(shape_o, &ndim, shape) < 0) {
         Py_DECREF(po);
         return NULL;
     }

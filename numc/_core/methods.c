@@ -257,32 +257,8 @@ static int parse_shape(PyObject *args, ptrdiff_t *shape)
     PyObject *o = args;
     if (PyTuple_GET_SIZE(args) == 1 && !PyIndex_Check(PyTuple_GET_ITEM(args, 0)))
         o = PyTuple_GET_ITEM(args, 0);
-    PyObject *seq = PySequence_Fast(o, "'shape' must be a sequence of integers");
-    if (!seq)
-        return -1;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    if (n > NC_MAXDIMS) {
-        Py_DECREF(seq);
-        PyErr_Format(PyExc_ValueError, "maximum supported dimension for an ndarray is currently %d, found %zd",
-                     NC_MAXDIMS, n);
-        return -1;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *x = PySequence_Fast_GET_ITEM(seq, i);
-        if (!PyIndex_Check(x)) {
-            PyErr_Format(PyExc_TypeError, "'%.100s' object cannot be interpreted as an integer",
-                         Py_TYPE(x)->tp_name);
-            Py_DECREF(seq);
-            return -1;
-        }
-        shape[i] = PyNumber_AsSsize_t(x, PyExc_ValueError);
-        if (shape[i] == -1 && PyErr_Occurred()) {
-            Py_DECREF(seq);
-            return -1;
-        }
-    }
-    Py_DECREF(seq);
-    return (int)n;
+    int ndim;
+    return ncpy_parse_shape(o, &ndim, shape) < 0 ? -1 : ndim;
 }
 
 /* reshape core: copy_mode -1 never copy, 0 if needed, 1 always. */

@@ -411,29 +411,8 @@ static PyObject *array_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds
     }
     ptrdiff_t shape[NC_MAXDIMS];
     int ndim;
-    PyObject *seq = PySequence_Check(shape_obj) ? PySequence_Fast(shape_obj, "shape") : NULL;
-    if (seq) {
-        ndim = (int)PySequence_Fast_GET_SIZE(seq);
-        if (ndim > NC_MAXDIMS) {
-            Py_DECREF(seq);
-            PyErr_Format(PyExc_ValueError, "maximum supported dimension for an ndarray is currently %d, found %d", NC_MAXDIMS, ndim);
-            return NULL;
-        }
-        for (int i = 0; i < ndim; i++) {
-            shape[i] = PyNumber_AsSsize_t(PySequence_Fast_GET_ITEM(seq, i), PyExc_ValueError);
-            if (shape[i] == -1 && PyErr_Occurred()) {
-                Py_DECREF(seq);
-                return NULL;
-            }
-        }
-        Py_DECREF(seq);
-    } else {
-        PyErr_Clear();
-        ndim = 1;
-        shape[0] = PyNumber_AsSsize_t(shape_obj, PyExc_ValueError);
-        if (shape[0] == -1 && PyErr_Occurred())
-            return NULL;
-    }
+    if (ncpy_parse_shape(shape_obj, &ndim, shape) < 0)
+        return NULL;
     ncpy_array *self = ncpy_array_alloc(type);
     if (!self)
         return NULL;
