@@ -89,7 +89,9 @@ nc_status nc_array_init_empty(nc_array *a, nc_dtype_id dtype, int ndim, const pt
         return st;
     if (ndim)
         memcpy(a->shape, shape, (size_t)ndim * sizeof(ptrdiff_t));
-    if (order == NC_ORDER_F)
+    if (size == 0) /* NumPy 2 gives fresh empty arrays zero strides */
+        memset(a->strides, 0, (size_t)ndim * sizeof(ptrdiff_t));
+    else if (order == NC_ORDER_F)
         nc_strides_f(ndim, shape, itemsize, a->strides);
     else
         nc_strides_c(ndim, shape, itemsize, a->strides);
