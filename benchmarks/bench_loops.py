@@ -31,7 +31,8 @@ CASES = [
     ("maximum", "ff->f", "c"), ("maximum", "ii->i", "c"), ("minimum", "BB->B", "c"),
     ("logical_and", "??->?", "c"), ("logical_not", "d->?", "c"), ("bitwise_and", "ll->l", "c"),
     ("left_shift", "ii->i", "c"), ("right_shift", "ll->l", "c"), ("floor_divide", "ll->l", "c"),
-    ("floor_divide", "ll->l", "s0"), ("remainder", "ii->i", "c"), ("floor_divide", "dd->d", "c"),
+    ("floor_divide", "ll->l", "s0"), ("floor_divide", "ii->i", "s0"), ("remainder", "hh->h", "s0"),
+    ("remainder", "ii->i", "c"), ("floor_divide", "dd->d", "c"),
     ("remainder", "dd->d", "c"), ("power", "dd->d", "c"), ("power", "dd->d", "s0"),
     ("power", "ll->l", "s0"), ("maximum", "DD->D", "c"), ("less", "DD->?", "c"),
     ("add", "dd->d", "reduce"), ("add", "ff->f", "reduce"),
@@ -71,6 +72,8 @@ def main():
             ins[1][:] = 3
         if name in ("floor_divide", "remainder") and tin[0].kind in "iu":
             ins[1][ins[1] == 0] = 7
+            if layout == "s0":
+                ins[1][:] = 7
         if name in ("left_shift", "right_shift"):
             ins[1] = (np.abs(ins[1]) % 8).astype(tin[1])
         if layout == "s0" and name == "power" and tin[0].kind == "f":

@@ -697,6 +697,69 @@ static void test_extrema(void)
     BIN("maximum", "DD->D", ca, cb, cmx, 0);
 }
 
+/* A broadcast divisor goes through a multiplication (divconst.h): it must
+ * agree with the per-element division for every divisor and numerator.
+ * Random values and values near powers of two and the extremes, for each
+ * integer type; the element path is the reference (checked above). */
+static uint64_t rng_state = 0x9e3779b97f4a7c15u;
+
+static uint64_t rng_next(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return rng_state;
+}
+
+static uint64_t interesting(int bits)
+{
+    const uint64_t r = rng_next();
+    const int k = (int)(r % (uint64_t)bits);
+    switch ((r >> 8) % 5) {
+    case 0: return ((uint64_t)1 << k) - (r >> 40) % 3; /* near powers of two */
+    case 1: return ((uint64_t)1 << k) + (r >> 40) % 3;
+    case 2: return (r >> 16) % 1000; /* small */
+    case 3: return ~((r >> 16) % 1000); /* small negative / near the top */
+    default: return rng_next(); /* anything */
+    }
+}
+
+static void test_division_by_scalar(void)
+{
+    static const char *const sigs[] = {"bb->b", "BB->B", "hh->h", "HH->H",
+                                       "ii->i", "II->I", "ll->l", "LL->L"};
+    static const char *const names[] = {"floor_divide", "remainder"};
+    enum { M = 256 };
+    static _Alignas(16) char a[M * 8], b[M * 8], want[M * 8], got[M * 8];
+    for (size_t s = 0; s < N(sigs); s++) {
+        for (size_t u = 0; u < N(names); u++) {
+            const nc_ufunc *uf;
+            const nc_loop *lp = find_loop(names[u], sigs[s], &uf);
+            if (!lp)
+                continue;
+            const int sz = itemsize(lp, 0), bits = 8 * sz;
+            int bad = 0;
+            for (int trial = 0; trial < 300 && !bad; trial++) {
+                for (int i = 0; i < M; i++) {
+                    const uint64_t x = interesting(bits), y = trial < 64 ? (uint64_t)trial : interesting(bits);
+                    memcpy(a + i * sz, &x, (size_t)sz);
+                    memcpy(b + i * sz, &y, (size_t)sz); /* b[0] is the divisor */
+                }
+                for (int i = 1; i < M; i++)
+                    memcpy(b + i * sz, b, (size_t)sz);
+                ptrdiff_t n = M, st[] = {sz, sz, sz}, st0[] = {sz, 0, sz};
+                char *p[] = {a, b, want};
+                lp->fn(p, &n, st, NULL); /* element path: b varies in memory */
+                p[2] = got;
+                lp->fn(p, &n, st0, NULL);
+                const ptrdiff_t d = first_diff((nc_dtype_id)lp->types[2], got, want, M);
+                bad = d >= 0;
+                NC_CHECK_MSG(!bad, "%s %s by a scalar: element %td differs", names[u], sigs[s], d);
+            }
+        }
+    }
+}
+
 /* The reduction form (output == input 0, steps 0): float add sums
  * pairwise from the start value, like np.add.reduce. */
 static void test_reductions(void)
@@ -748,6 +811,7 @@ int main(void)
     NC_RUN(test_all_loops_all_layouts);
     NC_RUN(test_integer_arithmetic);
     NC_RUN(test_integer_division);
+    NC_RUN(test_division_by_scalar);
     NC_RUN(test_float_division);
     NC_RUN(test_power);
     NC_RUN(test_sign);

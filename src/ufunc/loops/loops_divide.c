@@ -8,6 +8,8 @@
 #include <fenv.h>
 #include <math.h>
 #include "loops.h"
+#include "core/fpstatus.h"
+#include "divconst.h"
 
 #define NC_TEMPLATE "divide_int.inc.c"
 #include "foreach_int.inc.c"

@@ -23,16 +23,34 @@ NC_VECTORIZED int NC_KNAME(power)(char *const *args, const ptrdiff_t *n, const p
     const ptrdiff_t sa = steps[0], sb = steps[1], so = steps[2];
     const ptrdiff_t len = n[0];
     (void)ctx;
-    if (sb == 0) {
-        /* A scalar exponent, as in `a ** 2`: checked once, and a constant
-         * trip count for the multiplications. */
+    if (sb == 0 && len > 0) {
+        /* A scalar exponent, as in `a ** 3`: checked once, and the
+         * square-and-multiply steps run across a block of elements at a
+         * time (the vectoriser's loop), not per element. */
         const T e = *(const T *)pb;
 #if SIGNED
-        if (e < 0 && len > 0)
+        if (e < 0)
             return NC_LOOP_ERR_NEGATIVE_POWER;
 #endif
-        for (ptrdiff_t i = 0; i < len; i++, pa += sa, po += so)
-            *(T *)po = NC_HNAME(ipow)(*(const T *)pa, e);
+        enum { BLOCK = 256 };
+        UW r[BLOCK], x[BLOCK];
+        for (ptrdiff_t start = 0; start < len; start += BLOCK) {
+            const int m = (int)(len - start < BLOCK ? len - start : BLOCK);
+            for (int j = 0; j < m; j++) {
+                r[j] = 1;
+                x[j] = (UW)(*(const T *)(pa + (start + j) * sa));
+            }
+            for (UW bits = (UW)e; bits; bits >>= 1) {
+                if (bits & 1u)
+                    for (int j = 0; j < m; j++)
+                        r[j] *= x[j];
+                if (bits > 1)
+                    for (int j = 0; j < m; j++)
+                        x[j] *= x[j];
+            }
+            for (int j = 0; j < m; j++)
+                *(T *)(po + (start + j) * so) = (T)r[j];
+        }
         return 0;
     }
     for (ptrdiff_t i = 0; i < len; i++, pa += sa, pb += sb, po += so) {
