@@ -40,7 +40,6 @@ PyObject *ncpy_raise(nc_status st)
 enum { ERR_IGNORE = 0, ERR_WARN, ERR_RAISE, ERR_CALL, ERR_PRINT, ERR_LOG };
 typedef struct { int divide, over, under, invalid; } errmodes;
 static _Thread_local errmodes modes = {ERR_WARN, ERR_WARN, ERR_IGNORE, ERR_WARN};
-static _Thread_local int modes_set;
 static PyObject *errcall; /* seterrcall object; guarded by the GIL */
 
 static int handle(int mode, const char *kind, const char *what)
@@ -82,7 +81,6 @@ static int handle(int mode, const char *kind, const char *what)
 
 int ncpy_check_fpe(const char *what, int flags)
 {
-    (void)modes_set;
     if (!flags)
         return 0;
     if ((flags & NC_FPE_DIVIDEBYZERO) && handle(modes.divide, "divide by zero", what))
@@ -110,7 +108,6 @@ static PyObject *py_seterrmodes(PyObject *m, PyObject *args)
     if (!PyArg_ParseTuple(args, "iiii", &n.divide, &n.over, &n.under, &n.invalid))
         return NULL;
     modes = n;
-    modes_set = 1;
     Py_RETURN_NONE;
 }
 

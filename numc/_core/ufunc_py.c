@@ -101,7 +101,7 @@ static PyObject *ufunc_run(ncpy_ufunc *self, PyObject *const *inputs, PyObject *
     PyObject *arrs[NC_UFUNC_MAXARGS] = {0};
     nc_dtype_id dts[NC_UFUNC_MAXARGS];
     nc_weak_kind weak[NC_UFUNC_MAXARGS];
-    int any_weak = 0, all_scalar_like = 1;
+    int any_weak = 0;
     PyObject *result = NULL;
 
     for (int i = 0; i < nin; i++) {
@@ -110,7 +110,6 @@ static PyObject *ufunc_run(ncpy_ufunc *self, PyObject *const *inputs, PyObject *
         if (ncpy_array_check(o)) {
             Py_INCREF(o);
             arrs[i] = o;
-            all_scalar_like &= ((ncpy_array *)o)->arr.ndim == 0;
         } else if ((weak[i] = ncpy_weak_kind(o)) != NC_WEAK_NONE) {
             any_weak = 1;
             dts[i] = NC_INT64;
@@ -119,7 +118,6 @@ static PyObject *ufunc_run(ncpy_ufunc *self, PyObject *const *inputs, PyObject *
             arrs[i] = ncpy_asarray(o, -1, 0);
             if (!arrs[i])
                 goto done;
-            all_scalar_like &= ((ncpy_array *)arrs[i])->arr.ndim == 0;
         }
         dts[i] = ((ncpy_array *)arrs[i])->arr.dtype;
     }
@@ -209,7 +207,6 @@ static PyObject *ufunc_run(ncpy_ufunc *self, PyObject *const *inputs, PyObject *
             PyTuple_SET_ITEM(result, k, r);
         }
     }
-    (void)all_scalar_like;
 done:
     for (int k = 0; k < nargs; k++)
         Py_XDECREF(arrs[k]);
