@@ -8,6 +8,7 @@
 #include <complex.h>
 #include <fenv.h>
 #include <math.h>
+#include <string.h>
 #include "loops.h"
 
 #define NC_TEMPLATE "complex.inc.c"
