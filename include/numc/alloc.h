@@ -28,6 +28,9 @@ NC_API void *nc_malloc(size_t size);
 NC_API void *nc_calloc(size_t n, size_t size);
 NC_API void nc_free(void *ptr);
 
+/* Unmaps the large freed blocks the core keeps for reuse (see largemem.c). */
+NC_API void nc_release_cached_memory(void);
+
 #ifdef __cplusplus
 }
 #endif

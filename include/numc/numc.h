@@ -7,5 +7,7 @@
 #include "numc/dtype.h"
 #include "numc/array.h"
 #include "numc/iter.h"
+#include "numc/view.h"
 #include "numc/ufunc.h"
+#include "numc/fill.h"
 #endif

@@ -59,9 +59,7 @@ enum nc_resolver {
     NC_RESOLVE_NO_BOOL_SUB,  /* subtract: refuse bool - bool */
     NC_RESOLVE_NO_BOOL_NEG,  /* negative: refuse -bool */
     NC_RESOLVE_TRUE_DIVIDE,  /* integer/bool inputs use the float64 loop */
-    NC_RESOLVE_NO_BOOL_CAST  /* positive: a bool input finds no loop (NumPy
-                                raises "did not contain a loop with signature
-                                matching types"), it is not cast to int8 */
+    NC_RESOLVE_NO_BOOL       /* all-bool inputs have no loop (positive) */
 };
 
 typedef struct nc_ufunc {

@@ -2,6 +2,7 @@
  * Tests replace it to inject failures; the default wraps malloc. */
 #include <stdlib.h>
 #include "numc/alloc.h"
+#include "core/largemem.h"
 
 static void *sys_malloc(void *ctx, size_t size) { (void)ctx; return malloc(size ? size : 1); }
 static void *sys_calloc(void *ctx, size_t n, size_t size)
@@ -22,6 +23,8 @@ nc_allocator nc_set_allocator(const nc_allocator *a)
         current = (nc_allocator){sys_malloc, sys_calloc, sys_free, NULL};
     return old;
 }
+
+int nc__allocator_is_default(void) { return current.malloc == sys_malloc; }
 
 void *nc_malloc(size_t size) { return current.malloc(current.ctx, size); }
 void *nc_calloc(size_t n, size_t size) { return current.calloc(current.ctx, n, size); }

@@ -87,8 +87,11 @@ nc_status nc_array_init_empty(nc_array *a, nc_dtype_id dtype, int ndim, const pt
         return st;
     if ((st = nc_array_set_ndim(a, ndim)))
         return st;
-    memcpy(a->shape, shape, (size_t)ndim * sizeof(ptrdiff_t));
-    if (order == NC_ORDER_F)
+    if (ndim)
+        memcpy(a->shape, shape, (size_t)ndim * sizeof(ptrdiff_t));
+    if (size == 0) /* NumPy 2 gives fresh empty arrays zero strides */
+        memset(a->strides, 0, (size_t)ndim * sizeof(ptrdiff_t));
+    else if (order == NC_ORDER_F)
         nc_strides_f(ndim, shape, itemsize, a->strides);
     else
         nc_strides_c(ndim, shape, itemsize, a->strides);
@@ -98,8 +101,16 @@ nc_status nc_array_init_empty(nc_array *a, nc_dtype_id dtype, int ndim, const pt
     }
     a->data = a->buffer->data;
     a->dtype = dtype;
-    a->flags = NC_OWNDATA | NC_WRITEABLE;
-    nc_array_update_flags(a);
+    a->size = size;
+    /* A fresh dense array is aligned and contiguous in its order; in both
+     * orders when at most one dimension is longer than 1 (or it is empty). */
+    int long_dims = 0;
+    for (int i = 0; i < ndim; i++)
+        long_dims += shape[i] != 1;
+    int contig = (long_dims <= 1 || size == 0) ? NC_C_CONTIGUOUS | NC_F_CONTIGUOUS
+                 : order == NC_ORDER_F         ? NC_F_CONTIGUOUS
+                                               : NC_C_CONTIGUOUS;
+    a->flags = NC_OWNDATA | NC_WRITEABLE | NC_ALIGNED | contig;
     return NC_OK;
 }
 
@@ -146,8 +157,9 @@ nc_status nc_array_init_view(nc_array *a, nc_buffer *buf, char *data, nc_dtype_i
     nc_status st = nc_array_set_ndim(a, ndim);
     if (st)
         return st;
-    memcpy(a->shape, shape, (size_t)ndim * sizeof(ptrdiff_t));
-    if (strides)
+    if (ndim)
+        memcpy(a->shape, shape, (size_t)ndim * sizeof(ptrdiff_t));
+    if (strides && ndim)
         memcpy(a->strides, strides, (size_t)ndim * sizeof(ptrdiff_t));
     else
         nc_strides_c(ndim, shape, nc_dtype_info(dtype)->itemsize, a->strides);

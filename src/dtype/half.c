@@ -13,6 +13,7 @@
  *    they are all zero, the lowest is set so that the result is not inf.
  *  - Floats are only read and written through memcpy, so there is no type
  *    punning and no dependence on the FPU's half support. */
+#include "core/fpstatus.h"
 #include <fenv.h>
 #include <string.h>
 #include "numc/dtype.h"
@@ -91,7 +92,7 @@ static nc_half narrow(uint16_t sign, int e, uint64_t sig, int mbits)
     else
         h = 0; /* below half of the smallest subnormal */
     if (h >= HALF_EXP_MASK) {
-        feraiseexcept(FE_OVERFLOW);
+        nc__fp_raise(FE_OVERFLOW);
         h = HALF_EXP_MASK;
     }
     return (nc_half)(sign | h);

@@ -91,11 +91,39 @@ static void test_allocation_failure(void)
     nc_set_allocator(&old);
 }
 
+static void test_large_buffers(void)
+{
+    /* Large blocks are reused after free, and zeroed requests stay zeroed. */
+    nc_buffer *b;
+    size_t size = (size_t)9 << 20;
+    NC_CHECK(nc_buffer_new(size, 1, &b) == NC_OK);
+    NC_CHECK(((uintptr_t)b->data % 64) == 0);
+    char *first = b->data;
+    memset(b->data, 7, size);
+    nc_buffer_decref(b);
+    NC_CHECK(nc_buffer_new(size, 1, &b) == NC_OK);
+    NC_CHECK(b->data == first);
+    int zero = 1;
+    for (size_t i = 0; i < size; i += 4093)
+        zero &= b->data[i] == 0;
+    NC_CHECK(zero && b->data[size - 1] == 0);
+    nc_buffer_decref(b);
+    nc_release_cached_memory();
+    /* With a custom allocator large buffers go through it (and can fail). */
+    nc_allocator fa = {failing_malloc, failing_calloc, failing_free, NULL};
+    nc_allocator old = nc_set_allocator(&fa);
+    fail_after = 1;
+    NC_CHECK(nc_buffer_new(size, 0, &b) == NC_ERR_NOMEM);
+    fail_after = -1;
+    nc_set_allocator(&old);
+}
+
 int main(void)
 {
     NC_RUN(test_shape_size);
     NC_RUN(test_broadcast);
     NC_RUN(test_array_flags);
     NC_RUN(test_allocation_failure);
+    NC_RUN(test_large_buffers);
     return nctest_finish();
 }

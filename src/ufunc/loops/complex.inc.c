@@ -118,13 +118,13 @@ static T NC_HNAME(cpow)(T a, T b)
     if (a.re == 0 && a.im == 0) {
         if (isgreater(b.re, 0))
             return NC_HNAME(cmake)(0, 0);
-        feraiseexcept(FE_INVALID);
+        nc__fp_raise(FE_INVALID);
         return NC_HNAME(cmake)((RT)NAN, (RT)NAN);
     }
     /* NumPy converts a real exponent to an integer to test it, which
      * raises FE_INVALID when it is NaN; so does numc. */
     if (b.im == 0 && isnan(b.re))
-        feraiseexcept(FE_INVALID);
+        nc__fp_raise(FE_INVALID);
     if (b.im == 0 && isgreater(b.re, -100) && isless(b.re, 100) && b.re == (RT)(int)b.re) {
         const int k = (int)b.re;
         if (k == 1)

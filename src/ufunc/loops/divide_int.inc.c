@@ -157,7 +157,7 @@ NC_HNAME(div_loop)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps
             *(T *)pr = NC_HNAME(mod)(a, b, nq ? &unused : &fpe);
     }
     if (fpe)
-        feraiseexcept(fpe);
+        nc__fp_raise(fpe);
     return 0;
 }
 

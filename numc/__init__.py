@@ -1,0 +1,45 @@
+"""numc: NumPy's programming model with a core written in C.
+
+    import numc as np
+"""
+from . import exceptions
+from . import _core
+from ._core import ndarray, dtype, ufunc
+from ._errstate import seterr, geterr, errstate, seterrcall, geterrcall
+# dtypes, scalar types and type queries (numc/_dtypes.py)
+from ._dtypes import *  # noqa: F401,F403
+
+__version__ = "0.1.0"
+
+# constants
+import math as _math
+e = _math.e
+pi = _math.pi
+inf = float("inf")
+nan = float("nan")
+euler_gamma = 0.5772156649015329
+newaxis = None
+del _math
+
+# ufuncs, under NumPy's names and aliases
+_u = _core._ufuncs
+globals().update(_u)
+true_divide = _u["divide"]
+mod = _u["remainder"]
+abs = _u["absolute"]
+bitwise_not = _u["invert"]
+bitwise_invert = _u["invert"]
+bitwise_left_shift = _u["left_shift"]
+bitwise_right_shift = _u["right_shift"]
+pow = _u["power"]
+del _u
+
+
+# --- array creation and interop (numc/_creation.py) ---
+from ._creation import (array, asarray, asanyarray, ascontiguousarray, empty, zeros, ones,
+                        full, empty_like, zeros_like, ones_like, full_like, arange, linspace,
+                        eye, identity, frombuffer)
+
+# array printing (numc/_arrayprint.py)
+from ._arrayprint import (set_printoptions, get_printoptions, printoptions, array2string,
+                          array_repr, array_str)

@@ -1,0 +1,163 @@
+/* errors.c: core statuses -> Python exceptions, and the floating-point
+ * error state (NumPy's seterr/errstate).
+ *
+ * The error state is per thread, as NumPy's context-variable state is per
+ * context: each of divide/over/under/invalid has a mode.  ncpy_check_fpe
+ * applies it to the flags a core call reported. */
+#include "binding.h"
+
+PyObject *ncpy_AxisError;
+PyObject *ncpy_UFuncTypeError;
+static PyObject *no_loop_error, *input_cast_error, *output_cast_error, *memory_error;
+
+PyObject *ncpy_raise(nc_status st)
+{
+    const char *msg = nc_error_message();
+    PyObject *exc;
+    switch (st) {
+    case NC_ERR_NOMEM: exc = memory_error; break;
+    case NC_ERR_VALUE:
+    case NC_ERR_SHAPE: exc = PyExc_ValueError; break;
+    case NC_ERR_TYPE: exc = PyExc_TypeError; break;
+    case NC_ERR_NOLOOP: exc = no_loop_error; break;
+    case NC_ERR_CAST:
+        exc = strstr(msg, " output ") ? output_cast_error
+              : strstr(msg, " input ") ? input_cast_error : PyExc_TypeError;
+        break;
+    case NC_ERR_INDEX: exc = PyExc_IndexError; break;
+    case NC_ERR_OVERFLOW: exc = PyExc_OverflowError; break;
+    case NC_ERR_AXIS: exc = ncpy_AxisError; break;
+    case NC_ERR_FPE: exc = PyExc_FloatingPointError; break;
+    case NC_ERR_ZERODIV: exc = PyExc_ZeroDivisionError; break;
+    default: exc = PyExc_SystemError; break;
+    }
+    PyErr_SetString(exc, msg);
+    return NULL;
+}
+
+/* --- errstate --------------------------------------------------------- */
+
+enum { ERR_IGNORE = 0, ERR_WARN, ERR_RAISE, ERR_CALL, ERR_PRINT, ERR_LOG };
+typedef struct { int divide, over, under, invalid; } errmodes;
+static _Thread_local errmodes modes = {ERR_WARN, ERR_WARN, ERR_IGNORE, ERR_WARN};
+static _Thread_local int modes_set;
+static PyObject *errcall; /* seterrcall object; guarded by the GIL */
+
+static int handle(int mode, const char *kind, const char *what)
+{
+    char msg[160];
+    if (mode == ERR_IGNORE)
+        return 0;
+    snprintf(msg, sizeof msg, "%s encountered in %s", kind, what);
+    switch (mode) {
+    case ERR_WARN:
+        return PyErr_WarnEx(PyExc_RuntimeWarning, msg, 1);
+    case ERR_RAISE:
+        PyErr_SetString(PyExc_FloatingPointError, msg);
+        return -1;
+    case ERR_PRINT:
+        PySys_WriteStdout("Warning: %s\n", msg);
+        return 0;
+    case ERR_CALL:
+    case ERR_LOG: {
+        if (!errcall || errcall == Py_None) {
+            PyErr_Format(PyExc_ValueError, "No callback set for '%s' error mode", mode == ERR_CALL ? "call" : "log");
+            return -1;
+        }
+        PyObject *r;
+        if (mode == ERR_CALL) {
+            int flag = kind[0] == 'd' ? 1 : kind[0] == 'o' ? 2 : kind[0] == 'u' ? 4 : 8;
+            r = PyObject_CallFunction(errcall, "si", kind, flag);
+        } else {
+            char line[200];
+            snprintf(line, sizeof line, "Warning: %s\n", msg);
+            r = PyObject_CallMethod(errcall, "write", "s", line);
+        }
+        Py_XDECREF(r);
+        return r ? 0 : -1;
+    }
+    }
+    return 0;
+}
+
+int ncpy_check_fpe(const char *what, int flags)
+{
+    (void)modes_set;
+    if (!flags)
+        return 0;
+    if ((flags & NC_FPE_DIVIDEBYZERO) && handle(modes.divide, "divide by zero", what))
+        return -1;
+    if ((flags & NC_FPE_OVERFLOW) && handle(modes.over, "overflow", what))
+        return -1;
+    if ((flags & NC_FPE_UNDERFLOW) && handle(modes.under, "underflow", what))
+        return -1;
+    if ((flags & NC_FPE_INVALID) && handle(modes.invalid, "invalid value", what))
+        return -1;
+    return 0;
+}
+
+static PyObject *py_geterrmodes(PyObject *m, PyObject *args)
+{
+    (void)m;
+    (void)args;
+    return Py_BuildValue("(iiii)", modes.divide, modes.over, modes.under, modes.invalid);
+}
+
+static PyObject *py_seterrmodes(PyObject *m, PyObject *args)
+{
+    (void)m;
+    errmodes n;
+    if (!PyArg_ParseTuple(args, "iiii", &n.divide, &n.over, &n.under, &n.invalid))
+        return NULL;
+    modes = n;
+    modes_set = 1;
+    Py_RETURN_NONE;
+}
+
+static PyObject *py_seterrcall(PyObject *m, PyObject *func)
+{
+    (void)m;
+    PyObject *old = errcall ? errcall : Py_None;
+    Py_INCREF(func);
+    errcall = func;
+    return old; /* the reference errcall held passes to the caller */
+}
+
+static PyObject *py_geterrcall(PyObject *m, PyObject *args)
+{
+    (void)m;
+    (void)args;
+    PyObject *r = errcall ? errcall : Py_None;
+    Py_INCREF(r);
+    return r;
+}
+
+static PyMethodDef error_methods[] = {
+    {"_geterrmodes", py_geterrmodes, METH_NOARGS, "Error modes (divide, over, under, invalid) of this thread."},
+    {"_seterrmodes", py_seterrmodes, METH_VARARGS, "Sets the error modes of this thread."},
+    {"_seterrcall", py_seterrcall, METH_O, "Sets the error callback; returns the old one."},
+    {"_geterrcall", py_geterrcall, METH_NOARGS, "The error callback."},
+    {NULL, NULL, 0, NULL},
+};
+
+int ncpy_init_errors(PyObject *m)
+{
+    PyObject *ex = PyImport_ImportModule("numc.exceptions");
+    PyObject *pex = PyImport_ImportModule("numc._exceptions");
+    if (!ex || !pex)
+        goto fail;
+    if (!(ncpy_AxisError = PyObject_GetAttrString(ex, "AxisError")) ||
+        !(ncpy_UFuncTypeError = PyObject_GetAttrString(pex, "UFuncTypeError")) ||
+        !(no_loop_error = PyObject_GetAttrString(pex, "_UFuncNoLoopError")) ||
+        !(input_cast_error = PyObject_GetAttrString(pex, "_UFuncInputCastingError")) ||
+        !(output_cast_error = PyObject_GetAttrString(pex, "_UFuncOutputCastingError")) ||
+        !(memory_error = PyObject_GetAttrString(pex, "_ArrayMemoryError")))
+        goto fail;
+    Py_DECREF(ex);
+    Py_DECREF(pex);
+    return PyModule_AddFunctions(m, error_methods);
+fail:
+    Py_XDECREF(ex);
+    Py_XDECREF(pex);
+    return -1;
+}

@@ -1,0 +1,408 @@
+/* exec.c: running a resolved ufunc loop over broadcast operands.
+ *
+ * Steps: broadcast the inputs (and given outputs), check the casting rule for
+ * every operand, allocate missing outputs laid out like the inputs, protect
+ * inputs that overlap an output, then either call the loop once over
+ * contiguous memory (the fast path) or walk the operands with nc_iter,
+ * casting operands whose dtype differs from the loop's through small
+ * buffers.  Floating-point flags are cleared before and read after. */
+#include <fenv.h>
+#include <stdio.h>
+#include <string.h>
+#include "numc/ufunc.h"
+#include "numc/iter.h"
+#include "numc/alloc.h"
+#include "core/fpstatus.h"
+
+#define NC_BUFSIZE 4096 /* elements per cast buffer: a few pages per operand */
+
+static const char *casting_names[] = {"no", "equiv", "safe", "same_kind", "unsafe"};
+
+static int format_shape(char *buf, size_t cap, const nc_array *a)
+{
+    size_t n = 0;
+    n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, "(");
+    for (int i = 0; i < a->ndim; i++)
+        n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, i ? ",%td" : "%td", a->shape[i]);
+    n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, a->ndim == 1 ? ",)" : ")");
+    return (int)n;
+}
+
+static nc_status broadcast_error(int nin, nc_array *const *ops)
+{
+    char msg[400];
+    size_t n = (size_t)snprintf(msg, sizeof msg, "operands could not be broadcast together with shapes ");
+    for (int i = 0; i < nin && n < sizeof msg; i++) {
+        n += (size_t)format_shape(msg + n, sizeof msg - n, ops[i]);
+        if (n < sizeof msg)
+            n += (size_t)snprintf(msg + n, sizeof msg - n, " ");
+    }
+    return nc_error_set(NC_ERR_SHAPE, "%s", msg);
+}
+
+static int same_view(const nc_array *a, const nc_array *b)
+{
+    if (a->data != b->data || a->ndim != b->ndim)
+        return 0;
+    for (int i = 0; i < a->ndim; i++)
+        if (a->shape[i] != b->shape[i] || (a->shape[i] > 1 && a->strides[i] != b->strides[i]))
+            return 0;
+    return 1;
+}
+
+/* 1 if `a` is contiguous in `order` ('C' or 'F') with the full shape, or is a
+ * single element (then it is read with step 0). */
+static int fast_operand(const nc_array *a, int nd, const ptrdiff_t *shape, int fflag,
+                        ptrdiff_t *step)
+{
+    if (a->size == 1) {
+        *step = 0;
+        return 1;
+    }
+    if (a->ndim != nd || !(a->flags & fflag))
+        return 0;
+    for (int i = 0; i < nd; i++)
+        if (a->shape[i] != shape[i])
+            return 0;
+    *step = nc_dtype_info(a->dtype)->itemsize;
+    return 1;
+}
+
+static nc_status loop_failed(const nc_ufunc *uf, int rc)
+{
+    (void)rc;
+    if (strcmp(uf->name, "power") == 0)
+        return nc_error_set(NC_ERR_VALUE, "Integers to negative integer powers are not allowed.");
+    return nc_error_set(NC_ERR_VALUE, "ufunc '%s' loop failed", uf->name);
+}
+
+/* Walks the iterator, casting operands whose dtype differs from the loop's
+ * through per-operand buffers of NC_BUFSIZE elements. */
+static nc_status run_buffered(const nc_ufunc *uf, const nc_loop *lp, nc_iter *it,
+                              nc_array *const *ops)
+{
+    int nargs = uf->nin + uf->nout;
+    nc_cast_fn cast[NC_UFUNC_MAXARGS] = {0};
+    char *buf[NC_UFUNC_MAXARGS] = {0};
+    char *block = NULL;
+    size_t total = 0;
+    for (int k = 0; k < nargs; k++) {
+        nc_dtype_id want = (nc_dtype_id)lp->types[k];
+        if (ops[k]->dtype != want) {
+            cast[k] = k < uf->nin ? nc_cast_get(ops[k]->dtype, want) : nc_cast_get(want, ops[k]->dtype);
+            total += (size_t)NC_BUFSIZE * 16;
+        }
+    }
+    if (total) {
+        block = nc_malloc(total);
+        if (!block)
+            return nc_error_set(NC_ERR_NOMEM, "Unable to allocate ufunc buffers");
+        size_t off = 0;
+        for (int k = 0; k < nargs; k++)
+            if (cast[k]) {
+                buf[k] = block + off;
+                off += (size_t)NC_BUFSIZE * 16;
+            }
+    }
+    nc_status st = NC_OK;
+    do {
+        ptrdiff_t inner = it->inner_size;
+        for (ptrdiff_t done = 0; done < inner; done += NC_BUFSIZE) {
+            ptrdiff_t n = inner - done < NC_BUFSIZE ? inner - done : NC_BUFSIZE;
+            char *args[NC_UFUNC_MAXARGS];
+            ptrdiff_t steps[NC_UFUNC_MAXARGS];
+            for (int k = 0; k < nargs; k++) {
+                char *p = it->ptrs[k] + done * it->inner_strides[k];
+                if (cast[k]) {
+                    ptrdiff_t isz = nc_dtype_info((nc_dtype_id)lp->types[k])->itemsize;
+                    if (k < uf->nin)
+                        cast[k](p, it->inner_strides[k], buf[k], isz, n);
+                    args[k] = buf[k];
+                    steps[k] = isz;
+                } else {
+                    args[k] = p;
+                    steps[k] = it->inner_strides[k];
+                }
+            }
+            int rc = lp->fn(args, &n, steps, NULL);
+            if (rc) {
+                st = loop_failed(uf, rc);
+                goto done;
+            }
+            for (int k = uf->nin; k < nargs; k++)
+                if (cast[k]) {
+                    ptrdiff_t isz = nc_dtype_info((nc_dtype_id)lp->types[k])->itemsize;
+                    cast[k](buf[k], isz, it->ptrs[k] + done * it->inner_strides[k], it->inner_strides[k], n);
+                }
+        }
+    } while (nc_iter_next(it));
+done:
+    nc_free(block);
+    return st;
+}
+
+/* The common case, handled without the general machinery: outputs to be
+ * allocated, inputs of the loop's dtypes, C-contiguous and of one shape
+ * (single elements of that rank are read with step 0).  Sets *done when it
+ * ran the loop. */
+static nc_status exec_simple(const nc_ufunc *uf, const nc_loop *lp, nc_array *const *ops,
+                             int *fpe, int *done)
+{
+    int nin = uf->nin, nargs = uf->nin + uf->nout;
+    const nc_array *ref = NULL;
+    int given = 0;
+    for (int k = nin; k < nargs; k++)
+        given += ops[k]->buffer != NULL;
+    if (given && given != nargs - nin)
+        return NC_OK;
+    for (int i = 0; i < nin; i++) {
+        const nc_array *a = ops[i];
+        if (a->dtype != (nc_dtype_id)lp->types[i] || !(a->flags & NC_C_CONTIGUOUS) ||
+            a->ndim != ops[0]->ndim)
+            return NC_OK;
+        if (a->size != 1) {
+            if (!ref)
+                ref = a;
+            else if (memcmp(a->shape, ref->shape, (size_t)a->ndim * sizeof(ptrdiff_t)))
+                return NC_OK;
+        }
+    }
+    if (!ref)
+        ref = ops[0];
+    /* Given outputs: exactly the result's shape and dtype, C-contiguous,
+     * writeable, and sharing no memory with an input unless they are it. */
+    for (int k = nin; given && k < nargs; k++) {
+        const nc_array *o = ops[k];
+        if (o->dtype != (nc_dtype_id)lp->types[k] || !(o->flags & NC_C_CONTIGUOUS) ||
+            !(o->flags & NC_WRITEABLE) || o->ndim != ref->ndim || o->size != ref->size ||
+            memcmp(o->shape, ref->shape, (size_t)o->ndim * sizeof(ptrdiff_t)))
+            return NC_OK;
+        for (int i = 0; i < nin; i++)
+            if (!(ops[i]->data == o->data && ops[i]->size == o->size) &&
+                nc_array_may_overlap(ops[i], o))
+                return NC_OK;
+    }
+    char *args[NC_UFUNC_MAXARGS];
+    ptrdiff_t steps[NC_UFUNC_MAXARGS];
+    ptrdiff_t n = ref->size;
+    for (int k = 0; k < nargs; k++) {
+        nc_dtype_id dt = (nc_dtype_id)lp->types[k];
+        if (k >= nin && !given) {
+            nc_status st = nc_array_init_empty(ops[k], dt, ref->ndim, ref->shape, NC_ORDER_C, 0);
+            if (st) {
+                for (int j = nin; j < k; j++)
+                    nc_array_clear(ops[j]);
+                return st;
+            }
+        }
+        args[k] = ops[k]->data;
+        steps[k] = (ops[k]->size == 1 && n != 1) ? 0 : nc_dtype_info(dt)->itemsize;
+    }
+    nc__fp_clear();
+    int rc = n ? lp->fn(args, &n, steps, NULL) : 0;
+    *fpe = nc__fp_read();
+    if (rc) {
+        for (int k = nin; k < nargs && !given; k++)
+            nc_array_clear(ops[k]);
+        return loop_failed(uf, rc);
+    }
+    *done = 1;
+    return NC_OK;
+}
+
+nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops,
+                        nc_casting casting, nc_order order, int *fpe)
+{
+    const nc_loop *lp = &uf->loops[loop_index];
+    int nin = uf->nin, nout = uf->nout, nargs = nin + nout;
+    nc_status st;
+    *fpe = 0;
+    if (order == NC_ORDER_K || order == NC_ORDER_C || order == NC_ORDER_A) {
+        int done = 0;
+        if ((st = exec_simple(uf, lp, ops, fpe, &done)) || done)
+            return st;
+    }
+
+    /* Broadcast shape over inputs and given outputs. */
+    int ndims[NC_UFUNC_MAXARGS], nops = 0, nd;
+    const ptrdiff_t *shapes[NC_UFUNC_MAXARGS];
+    ptrdiff_t shape[NC_MAXDIMS];
+    for (int k = 0; k < nargs; k++) {
+        if (k >= nin && !ops[k]->buffer)
+            continue;
+        ndims[nops] = ops[k]->ndim;
+        shapes[nops++] = ops[k]->shape;
+    }
+    if (nc_broadcast_shapes(nin, ndims, shapes, &nd, shape) != NC_OK)
+        return broadcast_error(nin, ops);
+    if (nops > nin && nc_broadcast_shapes(nops, ndims, shapes, &nd, shape) != NC_OK)
+        nd = -1;
+    for (int k = nin; k < nargs; k++) {
+        nc_array *o = ops[k];
+        if (!o->buffer)
+            continue;
+        int match = nd >= 0 && o->ndim == nd;
+        for (int i = 0; match && i < nd; i++)
+            match = o->shape[i] == shape[i];
+        if (!match) {
+            char s1[200], s2[200];
+            nc_array bshape = {0};
+            /* Report the inputs' broadcast shape as NumPy does. */
+            nc_broadcast_shapes(nin, ndims, shapes, &bshape.ndim, shape);
+            bshape.shape = shape;
+            format_shape(s1, sizeof s1, o);
+            format_shape(s2, sizeof s2, &bshape);
+            return nc_error_set(NC_ERR_SHAPE,
+                                "non-broadcastable output operand with shape %s doesn't match the broadcast shape %s",
+                                s1, s2);
+        }
+        if (!(o->flags & NC_WRITEABLE))
+            return nc_error_set(NC_ERR_VALUE, "output array is read-only");
+        nc_dtype_id have = (nc_dtype_id)lp->types[k];
+        if (have != o->dtype && !nc_can_cast(have, o->dtype, casting))
+            return nc_error_set(NC_ERR_CAST,
+                                "Cannot cast ufunc '%s' output from dtype('%s') to dtype('%s') with casting rule '%s'",
+                                uf->name, nc_dtype_info(have)->name, nc_dtype_info(o->dtype)->name,
+                                casting_names[casting]);
+    }
+    for (int i = 0; i < nin; i++) {
+        nc_dtype_id want = (nc_dtype_id)lp->types[i];
+        if (want != ops[i]->dtype && !nc_can_cast(ops[i]->dtype, want, casting))
+            return nc_error_set(NC_ERR_CAST,
+                                "Cannot cast ufunc '%s' input %d from dtype('%s') to dtype('%s') with casting rule '%s'",
+                                uf->name, i, nc_dtype_info(ops[i]->dtype)->name,
+                                nc_dtype_info(want)->name, casting_names[casting]);
+    }
+
+    /* Allocate missing outputs like the first full-shape input (order K). */
+    const nc_array *proto = NULL;
+    for (int i = 0; i < nin && !proto; i++)
+        if (ops[i]->ndim == nd && ops[i]->size > 1)
+            proto = ops[i];
+    nc_array *allocated[NC_UFUNC_MAXARGS];
+    int nalloc = 0;
+    for (int k = nin; k < nargs; k++) {
+        if (ops[k]->buffer)
+            continue;
+        nc_dtype_id dt = (nc_dtype_id)lp->types[k];
+        if (order == NC_ORDER_F)
+            st = nc_array_init_empty(ops[k], dt, nd, shape, NC_ORDER_F, 0);
+        else if (order == NC_ORDER_C)
+            st = nc_array_init_empty(ops[k], dt, nd, shape, NC_ORDER_C, 0);
+        else
+            st = nc_array_init_like(ops[k], proto, dt, nd, shape);
+        if (st)
+            goto fail;
+        allocated[nalloc++] = ops[k];
+    }
+
+    /* Inputs that share memory with an output, other than as the very same
+     * view, are copied first (a[1:] += a[:-1] must read old values). */
+    nc_array temps[NC_UFUNC_MAXARGS];
+    int ntemps = 0;
+    nc_array *args_ops[NC_UFUNC_MAXARGS];
+    for (int k = 0; k < nargs; k++)
+        args_ops[k] = ops[k];
+    for (int i = 0; i < nin; i++) {
+        for (int k = nin; k < nargs; k++) {
+            int fresh = 0; /* outputs allocated above share memory with nothing */
+            for (int a = 0; a < nalloc; a++)
+                fresh |= allocated[a] == ops[k];
+            if (fresh || ops[i]->size == 0 || !nc_array_may_overlap(ops[i], ops[k]))
+                continue;
+            if (same_view(ops[i], ops[k]) && ops[i]->dtype == ops[k]->dtype)
+                continue;
+            nc_array *t = &temps[ntemps];
+            memset(t, 0, sizeof *t);
+            if ((st = nc_array_init_empty(t, ops[i]->dtype, ops[i]->ndim, ops[i]->shape, NC_ORDER_C, 0)))
+                goto fail_temps;
+            ntemps++;
+            if ((st = nc_array_assign(t, ops[i], NC_CAST_NO)))
+                goto fail_temps;
+            args_ops[i] = t;
+            break;
+        }
+    }
+    /* Broadcast (smaller) inputs that need a cast are cast once, whole. */
+    for (int i = 0; i < nin; i++) {
+        nc_array *a = args_ops[i];
+        nc_dtype_id want = (nc_dtype_id)lp->types[i];
+        ptrdiff_t full = 1;
+        for (int d = 0; d < nd; d++)
+            full *= shape[d];
+        if (a->dtype == want || a->size >= full)
+            continue;
+        nc_array *t = &temps[ntemps];
+        memset(t, 0, sizeof *t);
+        if ((st = nc_array_init_empty(t, want, a->ndim, a->shape, NC_ORDER_C, 0)))
+            goto fail_temps;
+        ntemps++;
+        if ((st = nc_array_assign(t, a, NC_CAST_UNSAFE)))
+            goto fail_temps;
+        args_ops[i] = t;
+    }
+
+    nc__fp_clear();
+    ptrdiff_t size = 1;
+    for (int d = 0; d < nd; d++)
+        size *= shape[d];
+    if (size == 0)
+        goto finish;
+
+    int same_types = 1;
+    for (int k = 0; k < nargs; k++)
+        same_types &= args_ops[k]->dtype == (nc_dtype_id)lp->types[k];
+    if (same_types) {
+        char *args[NC_UFUNC_MAXARGS];
+        ptrdiff_t steps[NC_UFUNC_MAXARGS];
+        for (int pass = 0; pass < 2; pass++) {
+            int flag = pass == 0 ? NC_C_CONTIGUOUS : NC_F_CONTIGUOUS, ok = 1;
+            for (int k = 0; k < nargs && ok; k++) {
+                ok = fast_operand(args_ops[k], nd, shape, flag, &steps[k]);
+                args[k] = args_ops[k]->data;
+            }
+            if (!ok)
+                continue;
+            for (int k = nin; k < nargs; k++)
+                if (steps[k] == 0 && size > 1)
+                    ok = 0; /* an output must not be a single broadcast element */
+            if (!ok)
+                break;
+            int rc = lp->fn(args, &size, steps, NULL);
+            if (rc) {
+                st = loop_failed(uf, rc);
+                goto fail_temps;
+            }
+            goto finish;
+        }
+    }
+    {
+        nc_iter it;
+        if ((st = nc_iter_init(&it, nargs, (const nc_array *const *)args_ops, nd, shape)))
+            goto fail_temps;
+        if (same_types) {
+            do {
+                int rc = lp->fn(it.ptrs, &it.inner_size, it.inner_strides, NULL);
+                if (rc) {
+                    st = loop_failed(uf, rc);
+                    goto fail_temps;
+                }
+            } while (nc_iter_next(&it));
+        } else if ((st = run_buffered(uf, lp, &it, args_ops))) {
+            goto fail_temps;
+        }
+    }
+finish:
+    *fpe = nc__fp_read();
+    for (int t = 0; t < ntemps; t++)
+        nc_array_clear(&temps[t]);
+    return NC_OK;
+
+fail_temps:
+    for (int t = 0; t < ntemps; t++)
+        nc_array_clear(&temps[t]);
+fail:
+    for (int a = 0; a < nalloc; a++)
+        nc_array_clear(allocated[a]);
+    return st;
+}
