@@ -24,6 +24,18 @@ static inline void nc__fp_clear(void)
         _mm_setcsr(csr & ~0x3fu);
 }
 
+/* The raw flags now, for nc__fp_drop_since. */
+static inline unsigned int nc__fp_save(void) { return _mm_getcsr() & 0x3fu; }
+
+/* Clears the flags raised since nc__fp_save() returned `saved`, keeping
+ * those raised before (loops that must raise nothing, as NumPy's). */
+static inline void nc__fp_drop_since(unsigned int saved)
+{
+    unsigned int csr = _mm_getcsr();
+    if (csr & 0x3fu & ~saved)
+        _mm_setcsr(csr & ~(0x3fu & ~saved));
+}
+
 /* MXCSR flag bits: IE=1 DE=2 ZE=4 OE=8 UE=16 PE=32. */
 static inline int nc__fp_read(void)
 {
@@ -41,6 +53,14 @@ static inline int nc__fp_read(void)
 }
 #else
 static inline void nc__fp_raise(int fe) { feraiseexcept(fe); }
+static inline unsigned int nc__fp_save(void) { return (unsigned int)fetestexcept(FE_ALL_EXCEPT); }
+
+static inline void nc__fp_drop_since(unsigned int saved)
+{
+    const int raised = fetestexcept(FE_ALL_EXCEPT) & ~(int)saved;
+    if (raised)
+        feclearexcept(raised);
+}
 static inline void nc__fp_clear(void) { feclearexcept(FE_ALL_EXCEPT); }
 
 static inline int nc__fp_read(void)

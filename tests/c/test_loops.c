@@ -84,6 +84,7 @@ static void test_registry_lookup(void)
     NC_CHECK(nc_ufunc_find("subtract")->resolver == NC_RESOLVE_NO_BOOL_SUB);
     NC_CHECK(nc_ufunc_find("negative")->resolver == NC_RESOLVE_NO_BOOL_NEG);
     NC_CHECK(nc_ufunc_find("divide")->resolver == NC_RESOLVE_TRUE_DIVIDE);
+    NC_CHECK(nc_ufunc_find("positive")->resolver == NC_RESOLVE_NO_BOOL);
     NC_CHECK(nc_ufunc_find("add")->resolver == NC_RESOLVE_DEFAULT);
     NC_CHECK(nc_ufunc_find("power")->resolver == NC_RESOLVE_DEFAULT);
 }

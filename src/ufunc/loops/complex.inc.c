@@ -8,8 +8,6 @@
  * any part is NaN, raising FE_INVALID where NumPy's do; maximum/minimum
  * propagate a NaN operand, the first one when both have NaNs. */
 
-#include "core/fpstatus.h"
-
 static inline T NC_HNAME(cmake)(RT re, RT im)
 {
     T r;
@@ -147,8 +145,15 @@ static T NC_HNAME(cpow)(T a, T b)
         }
         return k < 0 ? NC_HNAME(cdiv)(NC_HNAME(cmake)(1, 0), acc) : acc;
     }
-    const CT r = CPOW(MKC(a.re, a.im), MKC(b.re, b.im));
-    return NC_HNAME(cmake)(CREAL(r), CIMAG(r));
+    /* T has the layout of CT (C11 6.2.5: a complex is an array of two
+     * reals), so the values are copied across, not rebuilt. */
+    CT za, zb, zr;
+    memcpy(&za, &a, sizeof za);
+    memcpy(&zb, &b, sizeof zb);
+    zr = CPOW(za, zb);
+    T r;
+    memcpy(&r, &zr, sizeof r);
+    return r;
 }
 
 /* Pairwise sum of n complex numbers at p (byte step `step`), parts summed

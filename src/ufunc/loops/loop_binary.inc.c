@@ -33,11 +33,6 @@
  * rest contiguous, as in `a + 1`; reduction; general strides.  The
  * contiguous paths are plain indexed loops for the vectoriser.  The output
  * may be the same memory as an input (in-place operators). */
-#if defined(LOOP_FPE) || defined(LOOP_NOFPE)
-#include "core/fpstatus.h"
-#include <fenv.h>
-#endif
-
 #if !defined(LOOP_BASELINE)
 NC_VECTORIZED
 #endif
@@ -53,7 +48,7 @@ int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
     int fpe = 0;
 #endif
 #if defined(LOOP_NOFPE)
-    const int fpe_on_entry = fetestexcept(FE_ALL_EXCEPT);
+    const unsigned int fpe_on_entry = nc__fp_save();
 #endif
     (void)ctx;
 
@@ -99,13 +94,7 @@ int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
         nc__fp_raise(fpe);
 #endif
 #if defined(LOOP_NOFPE)
-    {
-        /* Reading the flags is cheap, clearing is not: clear only when
-         * this loop raised something. */
-        const int raised = fetestexcept(FE_ALL_EXCEPT) & ~fpe_on_entry;
-        if (raised)
-            feclearexcept(raised);
-    }
+    nc__fp_drop_since(fpe_on_entry);
 #endif
     return 0;
 }

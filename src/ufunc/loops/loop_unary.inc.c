@@ -16,10 +16,6 @@
  * Paths: both contiguous (a plain indexed loop for the vectoriser, also
  * when the output is the input's memory); general strides. */
 
-#if defined(LOOP_NOFPE)
-#include <fenv.h>
-#endif
-
 NC_VECTORIZED int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
               void *ctx)
 {
@@ -28,7 +24,7 @@ NC_VECTORIZED int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff
     const ptrdiff_t len = n[0];
     (void)ctx;
 #if defined(LOOP_NOFPE)
-    const int fpe_on_entry = fetestexcept(FE_ALL_EXCEPT);
+    const unsigned int fpe_on_entry = nc__fp_save();
 #endif
 
     if (sa == (ptrdiff_t)sizeof(LOOP_TIN) && so == (ptrdiff_t)sizeof(LOOP_TOUT)) {
@@ -42,13 +38,7 @@ NC_VECTORIZED int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff
             *(LOOP_TOUT *)po = LOOP_OP(*(const LOOP_TIN *)pa);
     }
 #if defined(LOOP_NOFPE)
-    {
-        /* Reading the flags is cheap, clearing is not: clear only when
-         * this loop raised something. */
-        const int raised = fetestexcept(FE_ALL_EXCEPT) & ~fpe_on_entry;
-        if (raised)
-            feclearexcept(raised);
-    }
+    nc__fp_drop_since(fpe_on_entry);
 #endif
     return 0;
 }

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include "numc/dtype.h"
 #include "numc/ufunc.h"
+#include "core/fpstatus.h" /* nc__fp_raise & co.: loops raise flags in MXCSR */
 
 #define NC_LOOP(op, sfx, ...)                                                \
     int nc_##op##_##sfx(char *const *args, const ptrdiff_t *n,               \

@@ -6,8 +6,8 @@
  * never in a wider one, as NumPy does; results match NumPy's x86-64 loops
  * bit for bit, including their use of fused multiply-add. */
 #include <complex.h>
-#include <fenv.h>
 #include <math.h>
+#include <string.h>
 #include "loops.h"
 
 #define NC_TEMPLATE "complex.inc.c"

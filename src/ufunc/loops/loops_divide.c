@@ -5,10 +5,8 @@
  * divisor's sign); no integer division ever traps or is undefined; the
  * floating-point flags are NumPy's: FE_DIVBYZERO for an integer zero
  * divisor, FE_OVERFLOW for INT_MIN // -1, IEEE flags for floats. */
-#include <fenv.h>
 #include <math.h>
 #include "loops.h"
-#include "core/fpstatus.h"
 #include "divconst.h"
 
 #define NC_TEMPLATE "divide_int.inc.c"
