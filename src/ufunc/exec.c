@@ -70,10 +70,9 @@ static int fast_operand(const nc_array *a, int nd, const ptrdiff_t *shape, int f
 
 static nc_status loop_failed(const nc_ufunc *uf, int rc)
 {
-    (void)rc;
-    if (strcmp(uf->name, "power") == 0)
+    if (rc == NC_LOOP_ERR_NEGATIVE_POWER)
         return nc_error_set(NC_ERR_VALUE, "Integers to negative integer powers are not allowed.");
-    return nc_error_set(NC_ERR_VALUE, "ufunc '%s' loop failed", uf->name);
+    return nc_error_set(NC_ERR_INTERNAL, "ufunc '%s' loop failed with code %d", uf->name, rc);
 }
 
 /* Walks the iterator, casting operands whose dtype differs from the loop's
