@@ -491,6 +491,8 @@ static PyObject *array_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds
                             "strides is incompatible with shape of requested array and size of buffer");
             return NULL;
         }
+        if (size == 0) /* NumPy zeroes the strides of empty fresh arrays */
+            memset(strides, 0, sizeof(ptrdiff_t) * (size_t)ndim);
         nc_buffer *buf;
         st = nc_buffer_new((size_t)(size * itemsize), 0, &buf);
         if (st)
