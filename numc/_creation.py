@@ -117,10 +117,54 @@ def arange(start_or_stop=_NOARG, /, stop=_NOARG, step=None, *, dtype=None, devic
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *, device=None):
     """`num` evenly spaced samples over [start, stop] (NumPy's linspace)."""
     num = _operator.index(num)
-    if axis not in (0, -1):
+    axis = _operator.index(axis)
+    a0, a1 = asarray(start), asarray(stop)
+    if a0.ndim == 0 and a1.ndim == 0:
+        if axis not in (0, -1):
+            from .exceptions import AxisError
+            raise AxisError(axis, 1)
+        y, step = _core._linspace(start, stop, num, bool(endpoint), dtype)
+        return (y, step) if retstep else y
+    return _linspace_nd(start, stop, a0, a1, num, bool(endpoint), retstep, dtype, axis)
+
+
+def _linspace_nd(start, stop, a0, a1, num, endpoint, retstep, dtype, axis):
+    # NumPy's arithmetic, step by step, on broadcast array bounds.
+    from . import result_type, floor_divide
+    if num < 0:
+        raise ValueError(f"Number of samples, {num}, must be non-negative.")
+    div = (num - 1) if endpoint else num
+    weak = (int, float, complex)
+    dt = result_type(start if type(start) in weak else a0, stop if type(stop) in weak else a1, 1.0)
+    delta = a1.astype(dt) - a0.astype(dt)
+    y = arange(0, num, dtype=dt).reshape((-1,) + (1,) * delta.ndim)
+    if div > 0:
+        step = delta / div
+        if True in (step == 0).ravel().tolist():
+            y = (y / div) * delta
+        else:
+            y = y * step
+    else:
+        step = float("nan")
+        y = y * delta
+    y += a0
+    if endpoint and num > 1:
+        y[-1, ...] = a1
+    nd = y.ndim
+    if not -nd <= axis < nd:
         from .exceptions import AxisError
-        raise AxisError(axis, 1)
-    y, step = _core._linspace(start, stop, num, bool(endpoint), dtype)
+        raise AxisError(axis, nd)
+    if axis < 0:
+        axis += nd
+    if axis != 0:
+        axes = list(range(1, nd))
+        axes.insert(axis, 0)
+        y = y.transpose(tuple(axes))
+    if dtype is not None:
+        out = asarray(0, dtype=dtype).dtype
+        if out.kind in "iu":
+            y = floor_divide(y, 1)
+        y = y.astype(out, copy=False)
     return (y, step) if retstep else y
 
 

@@ -6,6 +6,7 @@
  * share one code path.  Method and attribute tables of other parts are
  * joined here at import (see binding.h). */
 #include "binding.h"
+#include "creation.h"
 #include <string.h>
 
 ncpy_array *ncpy_array_alloc(PyTypeObject *type)
@@ -395,34 +396,170 @@ static PyMappingMethods array_as_mapping = {
     .mp_ass_subscript = ncpy_array_setitem,
 };
 
+/* NumPy's PyArray_CheckStrides: the strided array (item extents included)
+ * must lie inside [-offset, numbytes - offset) relative to its data pointer. */
+static int strides_fit(int itemsize, int ndim, const ptrdiff_t *shape, const ptrdiff_t *strides,
+                       ptrdiff_t numbytes, ptrdiff_t offset)
+{
+    ptrdiff_t lo = 0, hi = 0;
+    for (int i = 0; i < ndim; i++)
+        if (shape[i] == 0)
+            return 1;
+    for (int i = 0; i < ndim; i++) {
+        ptrdiff_t ext = strides[i] * (shape[i] - 1);
+        if (shape[i] > 1 && ext / (shape[i] - 1) != strides[i])
+            return 0; /* overflow */
+        if (ext > 0)
+            hi += ext;
+        else
+            lo += ext;
+    }
+    hi += itemsize;
+    return hi <= numbytes - offset && lo >= -offset;
+}
+
+/* ndarray(shape, dtype=float, buffer=None, offset=0, strides=None, order='C') */
 static PyObject *array_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"shape", "dtype", "buffer", "offset", "strides", "order", NULL};
-    PyObject *shape_obj, *buffer = Py_None, *strides = Py_None;
+    PyObject *shape_obj, *buffer = Py_None, *strides_obj = Py_None;
     int dtype = -1;
     Py_ssize_t offset = 0;
     const char *order = "C";
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|O&OnOz", kwlist, &shape_obj,
-                                     ncpy_dtype_converter, &dtype, &buffer, &offset, &strides, &order))
+                                     ncpy_dtype_converter, &dtype, &buffer, &offset, &strides_obj, &order))
         return NULL;
-    if (buffer != Py_None || strides != Py_None) {
-        PyErr_SetString(PyExc_NotImplementedError, "ndarray(buffer=..., strides=...) is not supported yet; use frombuffer");
+    nc_dtype_id dt = dtype < 0 ? NC_FLOAT64 : (nc_dtype_id)dtype;
+    int fortran = order && (order[0] == 'F' || order[0] == 'f');
+    int itemsize = nc_dtype_info(dt)->itemsize;
+    ptrdiff_t shape[NC_MAXDIMS], strides[NC_MAXDIMS];
+    int ndim, sndim = -1, infer = 0;
+    /* With a buffer, shape (-1,) means "as many items as fit" (NumPy). */
+    if (buffer != Py_None) {
+        PyObject *first = PyTuple_Check(shape_obj) && PyTuple_GET_SIZE(shape_obj) == 1
+                              ? PyTuple_GET_ITEM(shape_obj, 0)
+                              : (PyTuple_Check(shape_obj) || PyList_Check(shape_obj) ? NULL : shape_obj);
+        if (first && PyLong_Check(first) && PyLong_AsSsize_t(first) == -1 && !PyErr_Occurred())
+            infer = 1;
+        PyErr_Clear();
+    }
+    if (infer) {
+        ndim = 1;
+        shape[0] = 0;
+    }
+    else if (ncpy_parse_shape(shape_obj, &ndim, shape) < 0)
+        return NULL;
+    if (strides_obj != Py_None) {
+        PyObject *seq = PySequence_Fast(strides_obj, "strides must be a sequence of integers");
+        if (!seq)
+            return NULL;
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+        if (n != ndim) {
+            Py_DECREF(seq);
+            PyErr_SetString(PyExc_ValueError, "strides, if given, must be the same length as shape");
+            return NULL;
+        }
+        for (Py_ssize_t i = 0; i < n; i++) {
+            strides[i] = PyNumber_AsSsize_t(PySequence_Fast_GET_ITEM(seq, i), PyExc_OverflowError);
+            if (strides[i] == -1 && PyErr_Occurred()) {
+                Py_DECREF(seq);
+                return NULL;
+            }
+        }
+        Py_DECREF(seq);
+        sndim = ndim;
+    }
+    if (buffer == Py_None) {
+        if (sndim < 0) {
+            ncpy_array *self = ncpy_array_alloc(type);
+            if (!self)
+                return NULL;
+            nc_status st = nc_array_init_empty(&self->arr, dt, ndim, shape, fortran ? NC_ORDER_F : NC_ORDER_C, 0);
+            if (st) {
+                Py_DECREF(self);
+                return ncpy_raise(st);
+            }
+            return (PyObject *)self;
+        }
+        /* Fresh memory of prod(shape) items, laid out by the given strides. */
+        ptrdiff_t size;
+        nc_status st = nc_shape_size(ndim, shape, itemsize, &size);
+        if (st)
+            return ncpy_raise(st);
+        if (!strides_fit(itemsize, ndim, shape, strides, size * itemsize, 0)) {
+            PyErr_SetString(PyExc_ValueError,
+                            "strides is incompatible with shape of requested array and size of buffer");
+            return NULL;
+        }
+        if (size == 0) /* NumPy zeroes the strides of empty fresh arrays */
+            memset(strides, 0, sizeof(ptrdiff_t) * (size_t)ndim);
+        nc_buffer *buf;
+        st = nc_buffer_new((size_t)(size * itemsize), 0, &buf);
+        if (st)
+            return ncpy_raise(st);
+        ncpy_array *self = ncpy_array_alloc(type);
+        if (!self) {
+            nc_buffer_decref(buf);
+            return NULL;
+        }
+        st = nc_array_init_view(&self->arr, buf, buf->data, dt, ndim, shape, strides, 1);
+        nc_buffer_decref(buf);
+        if (st) {
+            Py_DECREF(self);
+            return ncpy_raise(st);
+        }
+        return (PyObject *)self;
+    }
+    if (offset < 0) {
+        PyErr_SetString(PyExc_ValueError, "offset must be non-negative");
         return NULL;
     }
-    ptrdiff_t shape[NC_MAXDIMS];
-    int ndim;
-    if (ncpy_parse_shape(shape_obj, &ndim, shape) < 0)
+    Py_buffer *v = PyMem_RawMalloc(sizeof *v);
+    if (!v)
+        return PyErr_NoMemory();
+    if (PyObject_GetBuffer(buffer, v, PyBUF_SIMPLE) < 0) {
+        PyMem_RawFree(v);
         return NULL;
-    ncpy_array *self = ncpy_array_alloc(type);
-    if (!self)
-        return NULL;
-    nc_status st = nc_array_init_empty(&self->arr, dtype < 0 ? NC_FLOAT64 : (nc_dtype_id)dtype,
-                                       ndim, shape, (order && (order[0] == 'F' || order[0] == 'f')) ? NC_ORDER_F : NC_ORDER_C, 0);
-    if (st) {
-        Py_DECREF(self);
-        return ncpy_raise(st);
     }
-    return (PyObject *)self;
+    ptrdiff_t len = v->len;
+    const char *err = NULL;
+    PyObject *exc = PyExc_ValueError;
+    if (infer) {
+        if (offset > len)
+            err = "negative dimensions are not allowed";
+        else
+            shape[0] = (len - offset) / itemsize;
+    }
+    if (!err && sndim < 0 && !infer) {
+        ptrdiff_t size;
+        nc_status st = nc_shape_size(ndim, shape, itemsize, &size);
+        if (st) {
+            PyBuffer_Release(v);
+            PyMem_RawFree(v);
+            return ncpy_raise(st);
+        }
+        if (offset > len || len - offset < size * itemsize) {
+            err = "buffer is too small for requested array";
+            exc = PyExc_TypeError;
+        }
+    }
+    if (!err && sndim >= 0 && !strides_fit(itemsize, ndim, shape, strides, len, offset))
+        err = "strides is incompatible with shape of requested array and size of buffer";
+    if (err) {
+        PyBuffer_Release(v);
+        PyMem_RawFree(v);
+        PyErr_SetString(exc, err);
+        return NULL;
+    }
+    if (sndim < 0 && fortran) {
+        ptrdiff_t s = itemsize;
+        for (int i = 0; i < ndim; i++) {
+            strides[i] = s;
+            s *= shape[i];
+        }
+        sndim = ndim;
+    }
+    return ncpy_wrap_pybuffer(v, buffer, (char *)v->buf + offset, dt, ndim, shape, sndim >= 0 ? strides : NULL);
 }
 
 PyTypeObject ncpy_array_type = {
@@ -442,7 +579,7 @@ PyTypeObject ncpy_array_type = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_weaklistoffset = offsetof(ncpy_array, weakreflist),
     .tp_new = array_tp_new,
-    .tp_doc = "ndarray(shape, dtype=float, order='C')\n\nAn n-dimensional array of fixed-size items.",
+    .tp_doc = "ndarray(shape, dtype=float, buffer=None, offset=0, strides=None, order='C')\n\nAn n-dimensional array of fixed-size items.",
 };
 
 /* Concatenates NULL-terminated tables into one heap table. */
