@@ -5,6 +5,7 @@
 #include <string.h>
 #include "numc/array.h"
 #include "numc/alloc.h"
+#include "core/internal.h"
 
 static void free_dims(nc_array *a)
 {
@@ -207,4 +208,14 @@ int nc_array_may_overlap(const nc_array *a, const nc_array *b)
     if (alo == ahi || blo == bhi)
         return 0;
     return alo < bhi && blo < ahi;
+}
+
+int nc__same_view(const nc_array *a, const nc_array *b)
+{
+    if (a->data != b->data || a->ndim != b->ndim || a->dtype != b->dtype)
+        return 0;
+    for (int i = 0; i < a->ndim; i++)
+        if (a->shape[i] != b->shape[i] || (a->shape[i] > 1 && a->strides[i] != b->strides[i]))
+            return 0;
+    return 1;
 }

@@ -7,16 +7,8 @@
 #include "numc/iter.h"
 #include "numc/alloc.h"
 #include "numc/view.h"
+#include "core/internal.h"
 
-static int same_view(const nc_array *a, const nc_array *b)
-{
-    if (a->data != b->data || a->ndim != b->ndim || a->dtype != b->dtype)
-        return 0;
-    for (int i = 0; i < a->ndim; i++)
-        if (a->shape[i] != b->shape[i] || (a->shape[i] > 1 && a->strides[i] != b->strides[i]))
-            return 0;
-    return 1;
-}
 
 static const char *casting_names[] = {"no", "equiv", "safe", "same_kind", "unsafe"};
 
@@ -28,7 +20,7 @@ nc_status nc_array_assign(nc_array *dst, const nc_array *src, nc_casting casting
                             casting_names[casting]);
     if (dst->size == 0)
         return NC_OK;
-    if (same_view(dst, src))
+    if (nc__same_view(dst, src))
         return NC_OK;
     nc_array tmp = {0};
     if (nc_array_may_overlap(dst, src)) {

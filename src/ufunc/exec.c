@@ -13,6 +13,7 @@
 #include "numc/iter.h"
 #include "numc/alloc.h"
 #include "core/fpstatus.h"
+#include "core/internal.h"
 
 #define NC_BUFSIZE 4096 /* elements per cast buffer: a few pages per operand */
 
@@ -40,15 +41,6 @@ static nc_status broadcast_error(int nin, nc_array *const *ops)
     return nc_error_set(NC_ERR_SHAPE, "%s", msg);
 }
 
-static int same_view(const nc_array *a, const nc_array *b)
-{
-    if (a->data != b->data || a->ndim != b->ndim)
-        return 0;
-    for (int i = 0; i < a->ndim; i++)
-        if (a->shape[i] != b->shape[i] || (a->shape[i] > 1 && a->strides[i] != b->strides[i]))
-            return 0;
-    return 1;
-}
 
 /* 1 if `a` is contiguous in `order` ('C' or 'F') with the full shape, or is a
  * single element (then it is read with step 0). */
@@ -309,7 +301,7 @@ nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops
                 fresh |= allocated[a] == ops[k];
             if (fresh || ops[i]->size == 0 || !nc_array_may_overlap(ops[i], ops[k]))
                 continue;
-            if (same_view(ops[i], ops[k]) && ops[i]->dtype == ops[k]->dtype)
+            if (nc__same_view(ops[i], ops[k]))
                 continue;
             nc_array *t = &temps[ntemps];
             memset(t, 0, sizeof *t);
