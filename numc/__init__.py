@@ -43,3 +43,15 @@ from ._creation import (array, asarray, asanyarray, ascontiguousarray, empty, ze
 # array printing (numc/_arrayprint.py)
 from ._arrayprint import (set_printoptions, get_printoptions, printoptions, array2string,
                           array_repr, array_str)
+
+# --- math ufunc aliases (issue 3): acos = arccos, ... ---
+
+# --- ufunc-based functions (numc/_ufunc_funcs.py): round, clip, isclose, ... ---
+
+# --- reductions and statistics (numc/_reductions.py) ---
+
+# --- selection and indexing routines (numc/_select.py) ---
+
+# --- manipulation routines (numc/_manip.py) ---
+
+# --- gufuncs matmul, vecdot, matvec, vecmat come from numc._core ---

@@ -80,7 +80,20 @@ extern PyObject *ncpy_AxisError;
 extern PyObject *ncpy_UFuncTypeError;
 
 /* --- ufuncs ------------------------------------------------------------- */
+typedef struct {
+    PyObject_HEAD
+    const nc_ufunc *uf;
+    PyObject *name;
+    PyObject *signature;      /* core signature of a gufunc, or NULL */
+    vectorcallfunc vectorcall; /* per object: gufuncs install their own */
+    int16_t pair_cache[NC_NTYPES][NC_NTYPES]; /* loop index + 1; 0 = unknown */
+} ncpy_ufunc;
 extern PyTypeObject ncpy_ufunc_type;
+/* ufunc_methods.c: reduce, accumulate, reduceat, outer, at */
+extern PyMethodDef ncpy_ufunc_methods[];
+/* Registers a ufunc object under its name in the module and the registry
+ * (steals a reference to `u`); used by gufunc_py.c too. */
+int ncpy_ufunc_register(PyObject *m, ncpy_ufunc *u);
 /* The ufunc object registered under `name` (borrowed). */
 PyObject *ncpy_ufunc_get(const char *name);
 /* Calls a core ufunc on Python operands with default keywords (the fast
@@ -94,6 +107,10 @@ int ncpy_init_scalar(PyObject *m);
 int ncpy_init_array(PyObject *m);
 int ncpy_init_ufunc(PyObject *m);
 int ncpy_init_creation(PyObject *m);
+int ncpy_init_gufunc(PyObject *m);   /* gufunc_py.c: matmul, vecdot, matvec, vecmat */
+int ncpy_init_manip(PyObject *m);    /* manip_py.c: joining, splitting, rearranging */
+int ncpy_init_select(PyObject *m);   /* select_py.c: take, put, nonzero, where, ... */
+int ncpy_init_reduce(PyObject *m);   /* reduce_py.c: statistics and arg-reductions */
 
 #endif
 
@@ -103,9 +120,12 @@ int ncpy_init_creation(PyObject *m);
 extern PyMethodDef ncpy_methods_core[];    /* ndarray.c */
 extern PyMethodDef ncpy_methods_manip[];   /* methods.c: astype, reshape, ... */
 extern PyMethodDef ncpy_methods_interop[]; /* interop.c: __array__, pickling */
+extern PyMethodDef ncpy_methods_reduce[];  /* reduce_py.c: sum, mean, argmax, ... */
+extern PyMethodDef ncpy_methods_select[];  /* select_py.c: take, nonzero, repeat, ... */
 extern PyGetSetDef ncpy_getset_core[];     /* ndarray.c */
 extern PyGetSetDef ncpy_getset_manip[];    /* methods.c: T, mT, real, imag, flags */
 extern PyGetSetDef ncpy_getset_interop[];  /* interop.c: __array_interface__ */
+extern PyGetSetDef ncpy_getset_select[];   /* select_py.c: oindex, vindex */
 extern PyBufferProcs ncpy_array_as_buffer; /* interop.c */
 
 /* indexing.c */

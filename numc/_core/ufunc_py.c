@@ -8,13 +8,6 @@
 #include "binding.h"
 #include <string.h>
 
-typedef struct {
-    PyObject_HEAD
-    const nc_ufunc *uf;
-    PyObject *name;
-    vectorcallfunc vectorcall;
-    int16_t pair_cache[NC_NTYPES][NC_NTYPES]; /* loop index + 1; 0 = unknown */
-} ncpy_ufunc;
 
 static PyObject *registry; /* name -> ufunc object */
 
@@ -333,6 +326,7 @@ static PyObject *ufunc_vectorcall(PyObject *callable, PyObject *const *args, siz
 static void ufunc_dealloc(ncpy_ufunc *self)
 {
     Py_XDECREF(self->name);
+    Py_XDECREF(self->signature);
     PyObject_Free(self);
 }
 
@@ -356,7 +350,13 @@ static PyObject *get_doc(ncpy_ufunc *self, void *c)
     (void)c;
     return PyUnicode_FromString(self->uf->doc ? self->uf->doc : "");
 }
-static PyObject *get_signature(ncpy_ufunc *self, void *c) { (void)self; (void)c; Py_RETURN_NONE; }
+static PyObject *get_signature(ncpy_ufunc *self, void *c)
+{
+    (void)c;
+    PyObject *r = self->signature ? self->signature : Py_None;
+    Py_INCREF(r);
+    return r;
+}
 
 static PyObject *get_types(ncpy_ufunc *self, void *c)
 {
@@ -420,8 +420,20 @@ PyTypeObject ncpy_ufunc_type = {
     .tp_vectorcall_offset = offsetof(ncpy_ufunc, vectorcall),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_getset = ufunc_getset,
+    .tp_methods = ncpy_ufunc_methods,
     .tp_doc = "Functions that operate element by element on whole arrays.",
 };
+
+int ncpy_ufunc_register(PyObject *m, ncpy_ufunc *u)
+{
+    const char *name = PyUnicode_AsUTF8(u->name);
+    if (!name || PyDict_SetItemString(registry, name, (PyObject *)u) < 0 ||
+        PyModule_AddObject(m, name, (PyObject *)u) < 0) {
+        Py_DECREF(u);
+        return -1;
+    }
+    return 0;
+}
 
 int ncpy_init_ufunc(PyObject *m)
 {
@@ -439,14 +451,16 @@ int ncpy_init_ufunc(PyObject *m)
         if (!u)
             return -1;
         u->uf = uf;
+        u->signature = NULL;
         u->vectorcall = ufunc_vectorcall;
         memset(u->pair_cache, 0, sizeof u->pair_cache);
         u->name = PyUnicode_FromString(uf->name);
-        if (!u->name || PyDict_SetItemString(registry, uf->name, (PyObject *)u) < 0 ||
-            PyModule_AddObject(m, uf->name, (PyObject *)u) < 0) {
+        if (!u->name) {
             Py_DECREF(u);
             return -1;
         }
+        if (ncpy_ufunc_register(m, u) < 0)
+            return -1;
     }
     Py_INCREF(registry);
     return PyModule_AddObject(m, "_ufuncs", registry);
