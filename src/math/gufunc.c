@@ -441,6 +441,17 @@ nc_status nc_gufunc_exec(int kind, int loop_index, nc_array *const *ops, const i
         return st;
 
     if (out->buffer) {
+        if (out->ndim >= nocore + keep) {
+            gu_geom go;
+            if ((st = move_core(name, 2, out->ndim, out->shape, out->strides, keep ? 1 : nocore, oax, &go)))
+                return st;
+            for (int c = 0; c < nocore; c++)
+                if (go.shape[go.nd - nocore + c] != ocore[c])
+                    return nc_error_set(NC_ERR_VALUE,
+                                        "%s: Output operand 0 has a mismatch in its core dimension %d, with gufunc "
+                                        "signature %s (size %td is different from %td)",
+                                        name, c, sig, go.shape[go.nd - nocore + c], ocore[c]);
+        }
         int match = out->ndim == ond;
         for (int d = 0; match && d < ond; d++)
             match = out->shape[d] == oshape[d];
