@@ -177,7 +177,7 @@ typedef struct gu_block {
 #define T float
 #define SFX f32
 #define MR 4
-#define NR 16
+#define NR 8
 #include "gufunc_gemm.inc.c"
 #undef T
 #undef SFX
