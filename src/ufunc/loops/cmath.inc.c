@@ -56,15 +56,18 @@ static inline T NC_HNAME(csign)(T z)
     return MK(z.re / a, z.im / a);
 }
 
-/* Lexicographic a >= b (a <= b), false with any NaN part; quiet. */
+/* Lexicographic a >= b (a <= b), false when any part of either is NaN
+ * (so fmax picks b when a has a NaN part); quiet comparisons. */
 static inline int NC_HNAME(cge)(T a, T b)
 {
-    return isgreater(a.re, b.re) || (a.re == b.re && isgreaterequal(a.im, b.im));
+    return !isnan(a.im) && !isnan(b.im) &&
+           (isgreater(a.re, b.re) || (a.re == b.re && isgreaterequal(a.im, b.im)));
 }
 
 static inline int NC_HNAME(cle)(T a, T b)
 {
-    return isless(a.re, b.re) || (a.re == b.re && islessequal(a.im, b.im));
+    return !isnan(a.im) && !isnan(b.im) &&
+           (isless(a.re, b.re) || (a.re == b.re && islessequal(a.im, b.im)));
 }
 
 /* The functions C99 lacks, from the ones it has. */
@@ -103,9 +106,10 @@ static inline T NC_HNAME(clog_scaled)(T z, RT k)
 #define LOOP_NAME NC_KNAME(conjugate)
 #define LOOP_OP(a) MK((a).re, -(a).im)
 #include "loop_unary.inc.c"
-/* The plain product, as NumPy's complex square. */
+/* z*z fused like NumPy's FMA multiply loop (see cmul in complex.inc.c),
+ * so that square(z) == z*z bit for bit. */
 #define LOOP_NAME NC_KNAME(square)
-#define LOOP_OP(a) MK((a).re * (a).re - (a).im * (a).im, (a).re * (a).im + (a).im * (a).re)
+#define LOOP_OP(a) MK(M(fma)((a).re, (a).re, -((a).im * (a).im)), M(fma)((a).re, (a).im, (a).im * (a).re))
 #include "loop_unary.inc.c"
 #define LOOP_NAME NC_KNAME(reciprocal)
 #define LOOP_OP(a) NC_HNAME(recip)(a)

@@ -11,13 +11,8 @@
 #include <math.h>
 #include "loops.h"
 
-/* float16 bit helpers for nextafter and spacing. */
-static inline nc_half half_next_away(nc_half h)
-{
-    /* one ulp away from zero: the magnitude bits are ordered like values */
-    return (nc_half)(h + 1u);
-}
-
+/* float16 nextafter on the bits, as NumPy: NaN in, NaN out; stepping off
+ * the largest finite half raises FE_OVERFLOW. */
 static inline nc_half half_nextafter(nc_half x, nc_half y)
 {
     if (nc__half_isnan(x) || nc__half_isnan(y))
@@ -36,6 +31,10 @@ static inline nc_half half_nextafter(nc_half x, nc_half y)
     return r;
 }
 
+/* NumPy's float16 spacing differs from its float32/float64 one for
+ * negative values: it is the positive gap to the next half toward zero
+ * (the smallest subnormal for -0.0).  Positive values get the gap away from
+ * zero, overflowing to inf at 65504; infinities give NaN with FE_INVALID. */
 static inline nc_half half_spacing(nc_half h)
 {
     if ((h & NC_HALF_EXPMASK) == NC_HALF_EXPMASK) {
@@ -43,17 +42,17 @@ static inline nc_half half_spacing(nc_half h)
             nc__fp_raise(FE_INVALID);
         return (nc_half)0x7e00u;
     }
+    if (h & NC_HALF_SIGN) {
+        const nc_half mag = (nc_half)(h & 0x7fffu);
+        if (mag == 0)
+            return 1u;
+        return nc_float_to_half(nc_half_to_float(mag) - nc_half_to_float((nc_half)(mag - 1u)));
+    }
     if (h == 0x7bffu) {
         nc__fp_raise(FE_OVERFLOW);
         return (nc_half)NC_HALF_EXPMASK;
     }
-    if (h == 0xfbffu) {
-        nc__fp_raise(FE_OVERFLOW);
-        return (nc_half)(NC_HALF_SIGN | NC_HALF_EXPMASK);
-    }
-    if ((h & 0x7fffu) == 0)
-        return 1u;
-    return nc_float_to_half(nc_half_to_float(half_next_away(h)) - nc_half_to_float(h));
+    return nc_float_to_half(nc_half_to_float((nc_half)(h + 1u)) - nc_half_to_float(h));
 }
 
 #define NC_TEMPLATE "math_float.inc.c"

@@ -116,18 +116,19 @@ static inline CT NC_HNAME(spacing1)(CT x)
 #define LOOP_NAME NC_KNAME(conjugate)
 #define LOOP_OP(a) (a)
 #include "loop_unary.inc.c"
-/* 180/pi and pi/180 rounded to CT, as NumPy multiplies by them. */
+/* NumPy multiplies by 180/pi and pi/180 computed in CT from pi rounded
+ * to CT (for float32 that constant is not 180/pi rounded once). */
 #define LOOP_NAME NC_KNAME(degrees)
-#define LOOP_OP(a) ST(LD(a) * (CT)(180.0 / 3.141592653589793238462643383279502884))
+#define LOOP_OP(a) ST(LD(a) * ((CT)180 / (CT)3.141592653589793238462643383279502884))
 #include "loop_unary.inc.c"
 #define LOOP_NAME NC_KNAME(rad2deg)
-#define LOOP_OP(a) ST(LD(a) * (CT)(180.0 / 3.141592653589793238462643383279502884))
+#define LOOP_OP(a) ST(LD(a) * ((CT)180 / (CT)3.141592653589793238462643383279502884))
 #include "loop_unary.inc.c"
 #define LOOP_NAME NC_KNAME(radians)
-#define LOOP_OP(a) ST(LD(a) * (CT)(3.141592653589793238462643383279502884 / 180.0))
+#define LOOP_OP(a) ST(LD(a) * ((CT)3.141592653589793238462643383279502884 / (CT)180))
 #include "loop_unary.inc.c"
 #define LOOP_NAME NC_KNAME(deg2rad)
-#define LOOP_OP(a) ST(LD(a) * (CT)(3.141592653589793238462643383279502884 / 180.0))
+#define LOOP_OP(a) ST(LD(a) * ((CT)3.141592653589793238462643383279502884 / (CT)180))
 #include "loop_unary.inc.c"
 
 #define LOOP_NOFPE
