@@ -9,6 +9,7 @@
  * or from nc__fp_raise where a result is made from bits. */
 #include <limits.h>
 #include <math.h>
+#include <string.h>
 #include "loops.h"
 
 /* float16 nextafter on the bits, as NumPy: NaN in, NaN out; stepping off
@@ -34,12 +35,12 @@ static inline nc_half half_nextafter(nc_half x, nc_half y)
 /* NumPy's float16 spacing differs from its float32/float64 one for
  * negative values: it is the positive gap to the next half toward zero
  * (the smallest subnormal for -0.0).  Positive values get the gap away from
- * zero, overflowing to inf at 65504; infinities give NaN with FE_INVALID. */
+ * zero, overflowing to inf at 65504; infinities and NaN give NaN with
+ * FE_INVALID (float32 and float64 raise nothing there). */
 static inline nc_half half_spacing(nc_half h)
 {
     if ((h & NC_HALF_EXPMASK) == NC_HALF_EXPMASK) {
-        if (!nc__half_isnan(h))
-            nc__fp_raise(FE_INVALID);
+        nc__fp_raise(FE_INVALID);
         return (nc_half)0x7e00u;
     }
     if (h & NC_HALF_SIGN) {

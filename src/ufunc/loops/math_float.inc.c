@@ -44,15 +44,31 @@ static inline CT NC_HNAME(logaddexp2_1)(CT x, CT y)
 }
 
 #if !IS_HALF
-/* spacing: the gap to the next value away from zero; both zeros give the
- * smallest positive subnormal, infinities NaN with FE_INVALID. */
+/* spacing: the gap to the next value away from zero, stepping on the bits
+ * as NumPy does, so no flag is raised but FE_OVERFLOW past the largest
+ * finite value; both zeros give the smallest positive subnormal,
+ * infinities and NaN give NaN, silently. */
 static inline CT NC_HNAME(spacing1)(CT x)
 {
-    if (isinf(x))
-        return x - x;
+    if (!isfinite(x))
+        return (CT)NAN;
     if (x == 0)
-        return M(nextafter)((CT)0, (CT)1);
-    return M(nextafter)(x, M(copysign)((CT)INFINITY, x)) - x;
+        return sizeof(CT) == 4 ? (CT)0x1p-149f : (CT)0x1p-1074;
+    CT next;
+    if (sizeof(CT) == 4) {
+        uint32_t u;
+        memcpy(&u, &x, sizeof u);
+        u++;
+        memcpy(&next, &u, sizeof u);
+    } else {
+        uint64_t u;
+        memcpy(&u, &x, sizeof u);
+        u++;
+        memcpy(&next, &u, sizeof u);
+    }
+    if (isinf(next))
+        nc__fp_raise(FE_OVERFLOW);
+    return next - x;
 }
 #endif
 
