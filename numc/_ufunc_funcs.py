@@ -38,15 +38,23 @@ def round(a, decimals=0, out=None):
             return y.astype(a.dtype)[()]
         _core.positive(y, out=out, casting="unsafe")
         return out
-    if decimals >= 0:
-        f = 10.0 ** decimals
-        y = _core.multiply(a, f, out=out)
-        _core.rint(y, out=y)
-        return _core.divide(y, f, out=y)[()] if out is None else _core.divide(y, f, out=y)
-    f = 10.0 ** (-decimals)
-    y = _core.divide(a, f, out=out)
-    _core.rint(y, out=y)
-    return _core.multiply(y, f, out=y)[()] if out is None else _core.multiply(y, f, out=y)
+    if kind == "c":
+        # NumPy rounds the two parts separately (a complex divide would round
+        # differently)
+        r = a.copy() if out is None else out
+        if out is not None:
+            _core.positive(a, out=r)
+        round(r.real, decimals, out=r.real)
+        round(r.imag, decimals, out=r.imag)
+        return r[()] if out is None else r
+    # NumPy's order of operations, so that results are bit-identical
+    scale_up, scale_down = (_core.multiply, _core.divide) if decimals >= 0 else (_core.divide, _core.multiply)
+    f = 10.0 ** abs(decimals)
+    if out is None:
+        return scale_down(_core.rint(scale_up(a, f)), f)
+    scale_up(a, f, out=out)
+    _core.rint(out, out=out)
+    return scale_down(out, f, out=out)
 
 
 around = round
