@@ -547,6 +547,14 @@ static int build_plan(ncpy_array *a, key_item *items, Py_ssize_t n, int mode, ad
                 break;
             }
             {
+                /* NumPy checks integers even when the broadcast is empty */
+                ptrdiff_t len = a->arr.shape[in_axis], v = it->basic.start;
+                if (v < -len || v >= len) {
+                    PyErr_Format(PyExc_IndexError,
+                                 "index %zd is out of bounds for axis %d with size %zd",
+                                 (Py_ssize_t)v, in_axis, (Py_ssize_t)len);
+                    goto fail;
+                }
                 PyObject *x = intp_from(it->basic.start, 0, 1);
                 if (!x || add_adv(p, x, v_axis, in_axis, ngroup++) < 0)
                     goto fail;
@@ -926,6 +934,12 @@ int ncpy_index_set(ncpy_array *a, PyObject *key, PyObject *value, int mode)
         nc_array bv = {0};
         if (!mask_shape_ok(a, m))
             goto done;
+        if (m->ndim == a->arr.ndim && vx->ndim > 1) {
+            PyErr_Format(PyExc_TypeError,
+                         "NumPy boolean array indexing assignment requires a 0 or 1-dimensional "
+                         "input, input has %d dimensions", vx->ndim);
+            goto done;
+        }
         if ((st = nc_mask_count(m, &cnt))) {
             ncpy_raise(st);
             goto done;
