@@ -51,6 +51,13 @@ NC_API nc_status nc_nonzero(const nc_array *a, nc_array *out);
 NC_API nc_status nc_where(const nc_array *cond, const nc_array *x, const nc_array *y,
                           nc_array *out);
 
+/* NC_OK when every element of the view (data, shape, byte strides,
+ * itemsize) lies inside `buf`; NC_ERR_VALUE when a byte would fall outside
+ * or the extent overflows.  Used by as_strided(check_bounds=True). */
+NC_API nc_status nc_view_check_extent(const nc_buffer *buf, const char *data, int ndim,
+                                      const ptrdiff_t *shape, const ptrdiff_t *strides,
+                                      int itemsize);
+
 #ifdef __cplusplus
 }
 #endif

@@ -2,6 +2,7 @@
 #ifndef NCPY_SELECT_PY_H
 #define NCPY_SELECT_PY_H
 #include "binding.h"
+#include <string.h>
 
 /* How the broadcast index dimensions are placed (and how integer arrays
  * combine): NumPy's rules, NEP 21 vindex (always first) or oindex (each

@@ -532,3 +532,33 @@ nc_status nc_where(const nc_array *cond, const nc_array *x, const nc_array *y, n
         while (nc_iter_next(&it));
     return NC_OK;
 }
+
+/* --- strided views -------------------------------------------------------- */
+
+nc_status nc_view_check_extent(const nc_buffer *buf, const char *data, int ndim,
+                               const ptrdiff_t *shape, const ptrdiff_t *strides, int itemsize)
+{
+    /* offsets are computed relative to data in wide arithmetic so that a
+     * hostile stride cannot wrap around */
+    ptrdiff_t lo = 0, hi = itemsize;
+    for (int i = 0; i < ndim; i++) {
+        if (shape[i] < 0)
+            return nc_error_set(NC_ERR_VALUE, "negative dimensions are not allowed");
+        if (shape[i] == 0)
+            return NC_OK; /* an empty view touches nothing */
+    }
+    for (int i = 0; i < ndim; i++) {
+        ptrdiff_t span;
+        if (__builtin_mul_overflow(shape[i] - 1, strides[i], &span))
+            return nc_error_set(NC_ERR_VALUE, "strided view overflows the address space");
+        if (span < 0 ? __builtin_add_overflow(lo, span, &lo)
+                     : __builtin_add_overflow(hi, span, &hi))
+            return nc_error_set(NC_ERR_VALUE, "strided view overflows the address space");
+    }
+    ptrdiff_t off = data - buf->data, a, b;
+    if (__builtin_add_overflow(off, lo, &a) || __builtin_add_overflow(off, hi, &b) || a < 0 ||
+        b > (ptrdiff_t)buf->size)
+        return nc_error_set(NC_ERR_VALUE,
+                            "as_strided: the requested view reaches outside the array's memory");
+    return NC_OK;
+}
