@@ -213,7 +213,7 @@ static PyObject *py_where(PyObject *mod, PyObject *args)
     if (!PyArg_ParseTuple(args, "OOO", &co, &xo, &yo))
         return NULL;
     PyObject *c = NULL, *x = NULL, *y = NULL, *res = NULL, *xc = NULL, *yc = NULL;
-    nc_dtype_id dts[2], strong[2];
+    nc_dtype_id dts[2] = {NC_BOOL, NC_BOOL}, strong[2];
     nc_weak_kind wks[2], weak[2];
     int ns = 0, nw = 0;
     if (!(c = ncpy_asarray(co, -1, 0)) || !(x = where_operand(xo, &dts[0], &wks[0])) ||
