@@ -51,6 +51,8 @@ from ._arrayprint import (set_printoptions, get_printoptions, printoptions, arra
 # --- reductions and statistics (numc/_reductions.py) ---
 
 # --- selection and indexing routines (numc/_select.py) ---
+from ._select import *  # noqa: F401,F403
+from . import lib  # noqa: F401
 
 # --- manipulation routines (numc/_manip.py) ---
 
