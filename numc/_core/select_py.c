@@ -194,11 +194,9 @@ static PyObject *py_nonzero(PyObject *mod, PyObject *o)
 /* Strong dtype of an operand of where, or its weak kind. */
 static PyObject *where_operand(PyObject *o, nc_dtype_id *dt, nc_weak_kind *wk)
 {
+    /* weak Python scalars enter the result dtype by an unsafe cast, as in
+     * NumPy (np.where(c, int8, 1000) wraps) */
     *wk = ncpy_weak_kind(o);
-    if (*wk != NC_WEAK_NONE) {
-        Py_INCREF(o);
-        return o;
-    }
     PyObject *a = ncpy_asarray(o, -1, 0);
     if (a)
         *dt = ((ncpy_array *)a)->arr.dtype;
