@@ -39,7 +39,9 @@ typedef struct { uint64_t lo, hi; } sel_u128;
 #undef SFX
 #define T sel_u128
 #define SFX _16
+#define SEL_NO_BITS
 #include "select.inc.c"
+#undef SEL_NO_BITS
 #undef T
 #undef SFX
 
@@ -158,6 +160,8 @@ static nc_status check_geom(const nc_array *arr, int nidx, const nc_array *idx,
 
 typedef ptrdiff_t (*gather1_fn)(char *, ptrdiff_t, const char *, ptrdiff_t, ptrdiff_t,
                                 const char *, ptrdiff_t, ptrdiff_t, nc_clipmode);
+typedef ptrdiff_t (*scatter1_fn)(char *, ptrdiff_t, ptrdiff_t, const char *, ptrdiff_t,
+                                 ptrdiff_t, const char *, ptrdiff_t, nc_clipmode);
 
 static gather1_fn gather1_for(size_t isz)
 {
@@ -171,7 +175,24 @@ static gather1_fn gather1_for(size_t isz)
     }
 }
 
-/* Shared walk of gathers (scatter == 0) and scatters over B in C order. */
+static scatter1_fn scatter1_for(size_t isz)
+{
+    switch (isz) {
+    case 1: return scatter1__1;
+    case 2: return scatter1__2;
+    case 4: return scatter1__4;
+    case 8: return scatter1__8;
+    case 16: return scatter1__16;
+    default: return NULL;
+    }
+}
+
+static ptrdiff_t absd(ptrdiff_t x) { return x < 0 ? -x : x; }
+
+/* Shared walk of gathers (scatter == 0) and scatters over B in C order.
+ * With one index array and the indexed axis the fastest-moving in memory
+ * (or no rest axes), a typed 1-d loop runs per (row of B, rest position);
+ * otherwise each index position moves a rest block. */
 static nc_status walk(nc_array *arr, int nidx, const nc_array *idx, const int *axis_ids,
                       nc_clipmode mode, nc_array *blk, int scatter)
 {
@@ -186,7 +207,11 @@ static nc_status walk(nc_array *arr, int nidx, const nc_array *idx, const int *a
     ptrdiff_t istep[NC_MAXDIMS];
     for (int k = 0; k < nidx; k++)
         istep[k] = nb ? idx[k].strides[nb - 1] : 0;
-    gather1_fn g1 = (!scatter && nidx == 1 && r.n == 0) ? gather1_for(isz) : NULL;
+    int typed = nidx == 1 && (r.n == 0 || absd(arr->strides[0]) < absd(r.b[r.n - 1]));
+    for (int d = 0; d < r.n; d++)
+        typed &= r.shape[d] > 0; /* an empty rest still needs its bounds checks */
+    gather1_fn g1 = typed && !scatter ? gather1_for(isz) : NULL;
+    scatter1_fn s1 = typed && scatter ? scatter1_for(isz) : NULL;
     ptrdiff_t pos[NC_MAXDIMS] = {0};
     for (;;) {
         /* start of this row of B */
@@ -199,11 +224,29 @@ static nc_status walk(nc_array *arr, int nidx, const nc_array *idx, const int *a
             for (int k = 0; k < nidx; k++)
                 ip[k] += pos[d] * idx[k].strides[d];
         }
-        if (g1) {
-            ptrdiff_t bad = g1(bp, bstep, ip[0], istep[0], nlast, arr->data, arr->strides[0],
-                               arr->shape[0], mode);
-            if (bad >= 0)
-                return oob(load_i64(ip[0] + bad * istep[0]), axis_ids, 0, arr->shape[0]);
+        if (g1 || s1) {
+            ptrdiff_t rpos[NC_MAXDIMS] = {0};
+            for (;;) {
+                char *bq = bp, *aq = arr->data;
+                for (int d = 0; d < r.n; d++) {
+                    bq += rpos[d] * r.a[d];
+                    aq += rpos[d] * r.b[d];
+                }
+                ptrdiff_t bad = g1 ? g1(bq, bstep, ip[0], istep[0], nlast, aq, arr->strides[0],
+                                        arr->shape[0], mode)
+                                   : s1(aq, arr->strides[0], arr->shape[0], ip[0], istep[0],
+                                        nlast, bq, bstep, mode);
+                if (bad >= 0)
+                    return oob(load_i64(ip[0] + bad * istep[0]), axis_ids, 0, arr->shape[0]);
+                int d = r.n - 1;
+                for (; d >= 0; d--) {
+                    if (++rpos[d] < r.shape[d])
+                        break;
+                    rpos[d] = 0;
+                }
+                if (d < 0)
+                    break;
+            }
         } else {
             for (ptrdiff_t i = 0; i < nlast; i++) {
                 char *ap = arr->data;
@@ -452,33 +495,71 @@ static int is_nonzero(const char *p, nc_dtype_id dt)
     }
 }
 
-/* Visits the elements of `a` in C order; with `out` == NULL only counts. */
+/* Bit mask selecting what makes an element of `dt` non-zero, for the
+ * typed loops; 0 when the dtype needs is_nonzero (16-byte complex). */
+static uint64_t nz_keep(nc_dtype_id dt)
+{
+    switch (dt) {
+    case NC_FLOAT16: return 0x7fffu;
+    case NC_FLOAT32: return 0x7fffffffu;
+    case NC_FLOAT64: return 0x7fffffffffffffffu;
+    case NC_COMPLEX64: return 0x7fffffff7fffffffu;
+    case NC_COMPLEX128: return 0;
+    default: return ~(uint64_t)0;
+    }
+}
+
+/* Counts (out == NULL) or writes the positions of one row of n elements;
+ * returns the new count. */
+static ptrdiff_t nz_row(const char *p, ptrdiff_t s, ptrdiff_t n, nc_dtype_id dt, int64_t *out,
+                        ptrdiff_t c, ptrdiff_t cap)
+{
+    uint64_t keep = nz_keep(dt);
+    if (keep) {
+        switch (nc_dtype_info(dt)->itemsize) {
+        case 1: return out ? nzpos__1(p, s, n, (uint8_t)keep, out, c, cap)
+                           : c + nzcount__1(p, s, n, (uint8_t)keep);
+        case 2: return out ? nzpos__2(p, s, n, (uint16_t)keep, out, c, cap)
+                           : c + nzcount__2(p, s, n, (uint16_t)keep);
+        case 4: return out ? nzpos__4(p, s, n, (uint32_t)keep, out, c, cap)
+                           : c + nzcount__4(p, s, n, (uint32_t)keep);
+        case 8: return out ? nzpos__8(p, s, n, keep, out, c, cap)
+                           : c + nzcount__8(p, s, n, keep);
+        default: break;
+        }
+    }
+    for (ptrdiff_t i = 0; i < n; i++) {
+        if (!is_nonzero(p + i * s, dt))
+            continue;
+        if (out)
+            out[c] = i;
+        c++;
+    }
+    return c;
+}
+
+/* Visits the elements of `a` in C order; with `out` == NULL only counts.
+ * Row k of out (k < ndim-1) gets the outer index of each found element
+ * after its row has been scanned. */
 static ptrdiff_t nonzero_pass(const nc_array *a, int64_t *out, ptrdiff_t count)
 {
     ptrdiff_t pos[NC_MAXDIMS] = {0}, c = 0;
     int nd = a->ndim, last = nd - 1;
     if (nd == 0)
         return is_nonzero(a->data, a->dtype) ? (out ? (out[0] = 0, 1) : 1) : 0;
+    if (a->shape[last] == 0)
+        return 0;
     for (;;) {
         const char *p = a->data;
         for (int d = 0; d < last; d++)
             p += pos[d] * a->strides[d];
-        ptrdiff_t n = a->shape[last], s = a->strides[last];
-        if (a->dtype == NC_BOOL && !out && s == 1) {
-            for (ptrdiff_t i = 0; i < n; i++)
-                c += p[i] != 0;
-        } else {
-            for (ptrdiff_t i = 0; i < n; i++) {
-                if (!is_nonzero(p + i * s, a->dtype))
-                    continue;
-                if (out) {
-                    for (int d = 0; d < last; d++)
-                        out[d * count + c] = pos[d];
-                    out[last * count + c] = i;
-                }
-                c++;
-            }
-        }
+        ptrdiff_t c0 = c;
+        c = nz_row(p, a->strides[last], a->shape[last], a->dtype,
+                   out ? out + (ptrdiff_t)last * count : NULL, c, count);
+        if (out)
+            for (int d = 0; d < last; d++)
+                for (ptrdiff_t j = c0; j < c; j++)
+                    out[d * count + j] = pos[d];
         int d = last - 1;
         for (; d >= 0; d--) {
             if (++pos[d] < a->shape[d])

@@ -17,6 +17,28 @@ static ptrdiff_t FN(gather1_)(char *dst, ptrdiff_t ds, const char *ip, ptrdiff_t
                               nc_clipmode mode)
 {
     T v;
+    if (mode == NC_CLIP_RAISE && is == (ptrdiff_t)sizeof(int64_t)) {
+        /* random gathers are latency bound: ask for lines a few dozen
+         * elements ahead so that many misses are in flight at once */
+        const ptrdiff_t ahead = 32;
+        for (ptrdiff_t i = 0; i < n; i++) {
+            int64_t j;
+            memcpy(&j, ip + i * is, sizeof j);
+            if (i + ahead < n) {
+                int64_t jp;
+                memcpy(&jp, ip + (i + ahead) * is, sizeof jp);
+                if ((uint64_t)jp < (uint64_t)len)
+                    __builtin_prefetch(src + jp * ss);
+            }
+            if (j < 0)
+                j += len;
+            if ((uint64_t)j >= (uint64_t)len)
+                return i;
+            memcpy(&v, src + j * ss, sizeof v);
+            memcpy(dst + i * ds, &v, sizeof v);
+        }
+        return -1;
+    }
     for (ptrdiff_t i = 0; i < n; i++) {
         int64_t j;
         memcpy(&j, ip + i * is, sizeof j);
@@ -34,6 +56,33 @@ static ptrdiff_t FN(gather1_)(char *dst, ptrdiff_t ds, const char *ip, ptrdiff_t
         }
         memcpy(&v, src + j * ss, sizeof v);
         memcpy(dst + i * ds, &v, sizeof v);
+    }
+    return -1;
+}
+
+/* dst[idx[i]] = val[i] for one index axis, in order (last write wins). */
+static ptrdiff_t FN(scatter1_)(char *dst, ptrdiff_t ds, ptrdiff_t len, const char *ip,
+                               ptrdiff_t is, ptrdiff_t n, const char *val, ptrdiff_t vs,
+                               nc_clipmode mode)
+{
+    T v;
+    for (ptrdiff_t i = 0; i < n; i++) {
+        int64_t j;
+        memcpy(&j, ip + i * is, sizeof j);
+        if (mode == NC_CLIP_RAISE) {
+            if (j < 0)
+                j += len;
+            if ((uint64_t)j >= (uint64_t)len)
+                return i;
+        } else if (mode == NC_CLIP_WRAP) {
+            j %= len;
+            if (j < 0)
+                j += len;
+        } else {
+            j = j < 0 ? 0 : (j >= len ? len - 1 : j);
+        }
+        memcpy(&v, val + i * vs, sizeof v);
+        memcpy(dst + j * ds, &v, sizeof v);
     }
     return -1;
 }
@@ -85,6 +134,37 @@ static const char *FN(masks_)(char *dst, ptrdiff_t ds, const char *m, ptrdiff_t 
     }
     return val;
 }
+
+#ifndef SEL_NO_BITS
+/* Non-zero test by bits: an element is non-zero when (bits & keep) != 0;
+ * keep clears the sign bits of floats so that -0.0 counts as zero. */
+static ptrdiff_t FN(nzcount_)(const char *p, ptrdiff_t s, ptrdiff_t n, T keep)
+{
+    ptrdiff_t c = 0;
+    T v;
+    for (ptrdiff_t i = 0; i < n; i++) {
+        memcpy(&v, p + i * s, sizeof v);
+        c += (v & keep) != 0;
+    }
+    return c;
+}
+
+/* Writes the positions of non-zero elements to out[c...] (branch free;
+ * stores past `cap` go to a scratch slot).  Returns the new count. */
+static ptrdiff_t FN(nzpos_)(const char *p, ptrdiff_t s, ptrdiff_t n, T keep, int64_t *out,
+                            ptrdiff_t c, ptrdiff_t cap)
+{
+    int64_t scratch;
+    T v;
+    for (ptrdiff_t i = 0; i < n; i++) {
+        memcpy(&v, p + i * s, sizeof v);
+        *(c < cap ? out + c : &scratch) = i;
+        c += (v & keep) != 0;
+    }
+    (void)scratch;
+    return c;
+}
+#endif
 
 /* out[i] = c[i] ? x[i] : y[i]. */
 static void FN(where_)(char *out, ptrdiff_t os, const char *c, ptrdiff_t cs, const char *x,
