@@ -9,6 +9,15 @@
 #define SEL_CAT(a, b) SEL_CAT2(a, b)
 #define FN(name) SEL_CAT(name, SFX)
 
+/* Branch-free choice: selecting with a mask of all ones or zeros keeps
+ * random masks from costing a misprediction per element (compilers turn
+ * a plain ?: over stores into a branch). */
+#ifndef SEL_NO_BITS
+#define SEL_PICK(c, a, b) ((T)(((a) & (T) - (T)((c) != 0)) | ((b) & (T) ~(T) - (T)((c) != 0))))
+#else
+#define SEL_PICK(c, a, b) ((c) ? (a) : (b))
+#endif
+
 /* dst[i] = src[idx[i]] for one index axis of length len.  Returns -1 when
  * all indices were valid, else the position of the first bad one (mode
  * raise only; wrap and clip never fail, len > 0 is checked by the caller). */
@@ -116,7 +125,7 @@ static const char *FN(masks_)(char *dst, ptrdiff_t ds, const char *m, ptrdiff_t 
             /* one value: a blend the compiler can vectorise */
             for (ptrdiff_t i = 0; i < n; i++) {
                 memcpy(&d, dst + i * (ptrdiff_t)sizeof(T), sizeof d);
-                d = m[i] ? v : d;
+                d = SEL_PICK(m[i], v, d);
                 memcpy(dst + i * (ptrdiff_t)sizeof(T), &d, sizeof d);
             }
         } else {
@@ -176,7 +185,7 @@ static void FN(where_)(char *out, ptrdiff_t os, const char *c, ptrdiff_t cs, con
         for (ptrdiff_t i = 0; i < n; i++) {
             memcpy(&a, x + i * sz, sizeof a);
             memcpy(&b, y + i * sz, sizeof b);
-            a = c[i] ? a : b;
+            a = SEL_PICK(c[i], a, b);
             memcpy(out + i * sz, &a, sizeof a);
         }
         return;
@@ -188,5 +197,6 @@ static void FN(where_)(char *out, ptrdiff_t os, const char *c, ptrdiff_t cs, con
 }
 
 #undef FN
+#undef SEL_PICK
 #undef SEL_CAT
 #undef SEL_CAT2
