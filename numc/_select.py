@@ -78,6 +78,8 @@ def put(a, ind, v, mode="raise"):
 
 
 def _along_axis_index(arr, indices, axis):
+    """Key pairing `indices` on `axis` with aranges that broadcast against it
+    on every other axis."""
     if arr.ndim != indices.ndim:
         raise ValueError("`indices` and `arr` must have the same number of dimensions")
     key = []
@@ -86,9 +88,8 @@ def _along_axis_index(arr, indices, axis):
             key.append(indices)
         else:
             shape = [1] * arr.ndim
-            shape[d] = arr.shape[d] if indices.shape[d] != 1 or arr.shape[d] == 1 else 1
-            shape[d] = indices.shape[d] if indices.shape[d] == arr.shape[d] else shape[d]
-            key.append(arange(shape[d]).reshape(shape))
+            shape[d] = arr.shape[d]
+            key.append(arange(arr.shape[d]).reshape(shape))
     return tuple(key)
 
 

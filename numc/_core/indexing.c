@@ -832,6 +832,10 @@ static int mask_shape_ok(ncpy_array *a, nc_array *m)
 
 PyObject *ncpy_index_get(ncpy_array *a, PyObject *key, int mode)
 {
+    /* the common x[int_array] goes straight to the single-axis gather */
+    if (ncpy_array_check(key) && ((ncpy_array *)key)->arr.dtype == NC_INT64 &&
+        ((ncpy_array *)key)->arr.ndim > 0 && a->arr.ndim > 0)
+        return ncpy_take_axis(&a->arr, &((ncpy_array *)key)->arr, 0, NC_CLIP_RAISE);
     key_item *items;
     Py_ssize_t n = parse_items(key, &items);
     if (n < 0)

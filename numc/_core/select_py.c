@@ -27,27 +27,10 @@ static int parse_mode(PyObject *o, nc_clipmode *mode)
     return 0;
 }
 
-/* _take(a, indices, axis, mode): a ndarray (axis already normalised). */
-static PyObject *py_take(PyObject *mod, PyObject *args)
+PyObject *ncpy_take_axis(nc_array *a, const nc_array *ix, int axis, nc_clipmode mode)
 {
-    (void)mod;
-    PyObject *ao, *io, *mo = NULL;
-    int axis;
-    if (!PyArg_ParseTuple(args, "O!Oi|O", &ncpy_array_type, &ao, &io, &axis, &mo))
-        return NULL;
-    nc_clipmode mode;
-    if (parse_mode(mo, &mode) < 0)
-        return NULL;
-    nc_array *a = &((ncpy_array *)ao)->arr;
-    if (nc_normalize_axis(axis, a->ndim, &axis))
-        return ncpy_raise(NC_ERR_AXIS);
-    PyObject *io64 = ncpy_intp_array(io);
-    if (!io64)
-        return NULL;
-    nc_array *ix = &((ncpy_array *)io64)->arr;
     int ndim = a->ndim - 1 + ix->ndim;
     if (ndim > NC_MAXDIMS) {
-        Py_DECREF(io64);
         PyErr_SetString(PyExc_ValueError, "too many dimensions");
         return NULL;
     }
@@ -61,10 +44,8 @@ static PyObject *py_take(PyObject *mod, PyObject *args)
     for (int d = axis + 1; d < a->ndim; d++)
         shape[o++] = a->shape[d];
     PyObject *res = ncpy_array_new(a->dtype, ndim, shape, NC_ORDER_C, 0);
-    if (!res) {
-        Py_DECREF(io64);
+    if (!res)
         return NULL;
-    }
     nc_array *r = &((ncpy_array *)res)->arr;
     /* source: axis first; block: index dims, then the other axes */
     sshape[0] = a->shape[axis];
@@ -92,11 +73,32 @@ static PyObject *py_take(PyObject *mod, PyObject *args)
         st = nc_index_gather(&src, 1, ix, &axis, mode, &blk);
     nc_array_clear(&src);
     nc_array_clear(&blk);
-    Py_DECREF(io64);
     if (st) {
         Py_DECREF(res);
         return ncpy_raise(st);
     }
+    return res;
+}
+
+/* _take(a, indices, axis, mode) */
+static PyObject *py_take(PyObject *mod, PyObject *args)
+{
+    (void)mod;
+    PyObject *ao, *io, *mo = NULL;
+    int axis;
+    if (!PyArg_ParseTuple(args, "O!Oi|O", &ncpy_array_type, &ao, &io, &axis, &mo))
+        return NULL;
+    nc_clipmode mode;
+    if (parse_mode(mo, &mode) < 0)
+        return NULL;
+    nc_array *a = &((ncpy_array *)ao)->arr;
+    if (nc_normalize_axis(axis, a->ndim, &axis))
+        return ncpy_raise(NC_ERR_AXIS);
+    PyObject *io64 = ncpy_intp_array(io);
+    if (!io64)
+        return NULL;
+    PyObject *res = ncpy_take_axis(a, &((ncpy_array *)io64)->arr, axis, mode);
+    Py_DECREF(io64);
     return res;
 }
 

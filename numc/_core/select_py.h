@@ -20,4 +20,6 @@ PyObject *ncpy_cast_value(PyObject *value, nc_dtype_id dtype);
  * setitem rule: leading length-1 axes of v may be dropped); -1 with
  * ValueError on mismatch. */
 int ncpy_broadcast_value(const nc_array *v, int ndim, const ptrdiff_t *shape, nc_array *out);
+/* New array a.take(ix, axis, mode); ix is an int64 array. */
+PyObject *ncpy_take_axis(nc_array *a, const nc_array *ix, int axis, nc_clipmode mode);
 #endif

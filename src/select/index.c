@@ -212,7 +212,9 @@ static nc_status walk(nc_array *arr, int nidx, const nc_array *idx, const int *a
         typed &= r.shape[d] > 0; /* an empty rest still needs its bounds checks */
     gather1_fn g1 = typed && !scatter ? gather1_for(isz) : NULL;
     scatter1_fn s1 = typed && scatter ? scatter1_for(isz) : NULL;
-    ptrdiff_t pos[NC_MAXDIMS] = {0};
+    ptrdiff_t pos[NC_MAXDIMS];
+    for (int d = 0; d < nb; d++)
+        pos[d] = 0;
     for (;;) {
         /* start of this row of B */
         char *bp = blk->data;
@@ -225,7 +227,9 @@ static nc_status walk(nc_array *arr, int nidx, const nc_array *idx, const int *a
                 ip[k] += pos[d] * idx[k].strides[d];
         }
         if (g1 || s1) {
-            ptrdiff_t rpos[NC_MAXDIMS] = {0};
+            ptrdiff_t rpos[NC_MAXDIMS];
+            for (int d = 0; d < r.n; d++)
+                rpos[d] = 0;
             for (;;) {
                 char *bq = bp, *aq = arr->data;
                 for (int d = 0; d < r.n; d++) {
