@@ -334,11 +334,12 @@ static PyMethodDef module_functions[] = {
 
 static PyObject *forward(const char *name, PyObject *self, PyObject *args, PyObject *kw)
 {
-    PyObject *mod = PyImport_ImportModule("numc._select");
-    if (!mod)
+    /* numc._select imports numc._core, so it is looked up on first use and
+     * kept (the interpreter holds it in sys.modules anyway) */
+    static PyObject *mod;
+    if (!mod && !(mod = PyImport_ImportModule("numc._select")))
         return NULL;
     PyObject *fn = PyObject_GetAttrString(mod, name);
-    Py_DECREF(mod);
     if (!fn)
         return NULL;
     Py_ssize_t n = PyTuple_GET_SIZE(args);
