@@ -55,6 +55,8 @@ from ._ufunc_funcs import (round, around, clip, real, imag, angle, isclose, allc
 # --- reductions and statistics (numc/_reductions.py) ---
 
 # --- selection and indexing routines (numc/_select.py) ---
+from ._select import *  # noqa: F401,F403
+from . import lib  # noqa: F401
 
 # --- manipulation routines (numc/_manip.py) ---
 
