@@ -49,6 +49,7 @@ from ._arrayprint import (set_printoptions, get_printoptions, printoptions, arra
 # --- ufunc-based functions (numc/_ufunc_funcs.py): round, clip, isclose, ... ---
 
 # --- reductions and statistics (numc/_reductions.py) ---
+from ._reductions import *  # noqa: F401,F403
 
 # --- selection and indexing routines (numc/_select.py) ---
 
