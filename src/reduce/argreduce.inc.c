@@ -78,11 +78,11 @@ static ptrdiff_t NC_HNAME(arg1)(const char *p, ptrdiff_t n, ptrdiff_t s, int is_
 #endif
     for (ptrdiff_t i = 1; i < n; i++) {
         CT v = LD(*(const T *)(p + i * s));
+        if (ISNAN(v))
+            return i;
         if (ARG_BETTER(v, best, is_max)) {
             best = v;
             bi = i;
-        } else if (ISNAN(v)) {
-            return i;
         }
     }
     return bi;
