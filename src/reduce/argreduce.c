@@ -18,6 +18,73 @@ static inline float half_ld(nc_half h) { return nc_half_to_float(h); }
 #define CGT(a, b) ((a).re > (b).re || ((a).re == (b).re && (a).im > (b).im))
 #define CNAN(v) (isnan((v).re) || isnan((v).im))
 
+/* Block extrema of float64/float32 with AVX2 where the CPU has it: GCC
+ * does not vectorise the compare-and-select loop under -ftrapping-math.
+ * max_pd(v, acc) keeps acc when v is NaN, so NaNs are tracked apart with
+ * quiet unordered compares (no flag raised). */
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+static int nc__arg_have_avx2(void)
+{
+    static int have = -1;
+    if (have < 0)
+        have = __builtin_cpu_supports("avx2") ? 1 : 0;
+    return have;
+}
+
+#define BLK_BODY(VT, W, LOADU, MAX, MIN, CMPU, OR, MASK, SET1, STORE, ST)                 \
+    VT a0 = SET1(b[0]), a1 = a0, a2 = a0, a3 = a0;                                     \
+    VT nn = CMPU(a0, a0);                                                               \
+    ptrdiff_t j = 0;                                                                    \
+    if (is_max) {                                                                       \
+        for (; j + 4 * W <= len; j += 4 * W) {                                          \
+            VT v0 = LOADU(b + j), v1 = LOADU(b + j + W), v2 = LOADU(b + j + 2 * W),     \
+               v3 = LOADU(b + j + 3 * W);                                               \
+            a0 = MAX(v0, a0); a1 = MAX(v1, a1); a2 = MAX(v2, a2); a3 = MAX(v3, a3);      \
+            nn = OR(nn, OR(CMPU(v0, v1), CMPU(v2, v3)));                                \
+        }                                                                               \
+        a0 = MAX(MAX(a0, a1), MAX(a2, a3));                                             \
+    } else {                                                                            \
+        for (; j + 4 * W <= len; j += 4 * W) {                                          \
+            VT v0 = LOADU(b + j), v1 = LOADU(b + j + W), v2 = LOADU(b + j + 2 * W),     \
+               v3 = LOADU(b + j + 3 * W);                                               \
+            a0 = MIN(v0, a0); a1 = MIN(v1, a1); a2 = MIN(v2, a2); a3 = MIN(v3, a3);      \
+            nn = OR(nn, OR(CMPU(v0, v1), CMPU(v2, v3)));                                \
+        }                                                                               \
+        a0 = MIN(MIN(a0, a1), MIN(a2, a3));                                             \
+    }                                                                                   \
+    int hasnan = MASK(nn) != 0;                                                         \
+    ST lanes[W];                                                                        \
+    STORE(lanes, a0);                                                                   \
+    ST m = lanes[0];                                                                    \
+    for (int k = 1; k < W; k++)                                                         \
+        if (is_max ? lanes[k] > m : lanes[k] < m)                                       \
+            m = lanes[k];                                                               \
+    for (; j < len; j++) {                                                              \
+        hasnan |= isnan(b[j]);                                                          \
+        if (is_max ? b[j] > m : b[j] < m)                                               \
+            m = b[j];                                                                   \
+    }                                                                                   \
+    *bm = m;                                                                            \
+    return hasnan;
+
+#define CMPU_PD(a, b) _mm256_cmp_pd(a, b, _CMP_UNORD_Q)
+#define CMPU_PS(a, b) _mm256_cmp_ps(a, b, _CMP_UNORD_Q)
+__attribute__((target("avx2"))) static int blk_f64(const double *b, ptrdiff_t len, int is_max,
+                                                   double *bm)
+{
+    BLK_BODY(__m256d, 4, _mm256_loadu_pd, _mm256_max_pd, _mm256_min_pd, CMPU_PD, _mm256_or_pd,
+             _mm256_movemask_pd, _mm256_set1_pd, _mm256_storeu_pd, double)
+}
+__attribute__((target("avx2"))) static int blk_f32(const float *b, ptrdiff_t len, int is_max,
+                                                   float *bm)
+{
+    BLK_BODY(__m256, 8, _mm256_loadu_ps, _mm256_max_ps, _mm256_min_ps, CMPU_PS, _mm256_or_ps,
+             _mm256_movemask_ps, _mm256_set1_ps, _mm256_storeu_ps, float)
+}
+#define HAVE_BLK 1
+#endif
+
 /* bool */
 #define T nc_bool
 #define SFX b1
@@ -82,12 +149,20 @@ static inline float half_ld(nc_half h) { return nc_half_to_float(h); }
 #define ISNAN(v) ((v) != (v))
 #define T float
 #define SFX f32
+#ifdef HAVE_BLK
+#define BLOCK_EXT blk_f32
+#endif
 #include "argreduce.inc.c"
+#undef BLOCK_EXT
 #undef T
 #undef SFX
 #define T double
 #define SFX f64
+#ifdef HAVE_BLK
+#define BLOCK_EXT blk_f64
+#endif
 #include "argreduce.inc.c"
+#undef BLOCK_EXT
 #undef T
 #undef SFX
 #undef CT

@@ -13,6 +13,7 @@
 #define ARG_BETTER(v, b, MAX) ((MAX) ? GT(v, b) : GT(b, v))
 
 /* Best of n >= 1 elements at p with byte step s. */
+NC_VECTORIZED
 static ptrdiff_t NC_HNAME(arg1)(const char *p, ptrdiff_t n, ptrdiff_t s, int is_max)
 {
     CT best = LD(*(const T *)p);
@@ -32,11 +33,18 @@ static ptrdiff_t NC_HNAME(arg1)(const char *p, ptrdiff_t n, ptrdiff_t s, int is_
             ptrdiff_t j = 0;
             T bm;
             int hasnan = 0;
+#ifdef BLOCK_EXT
+            if (len >= 8 && nc__arg_have_avx2()) {
+                hasnan = BLOCK_EXT(b, len, is_max, &bm);
+                j = len;
+            } else
+#endif
             if (len >= 8) {
-                T acc[8];
-                int nn[8] = {0};
+                /* nn[k] keeps a NaN once lane k met one: a quiet compare
+                 * and a select, so no flag is raised and lanes stay T. */
+                T acc[8], nn[8];
                 for (int k = 0; k < 8; k++)
-                    acc[k] = b[k];
+                    acc[k] = nn[k] = b[k];
                 for (j = 8; j + 8 <= len; j += 8)
                     for (int k = 0; k < 8; k++) {
                         T v = b[j + k];
@@ -44,11 +52,11 @@ static ptrdiff_t NC_HNAME(arg1)(const char *p, ptrdiff_t n, ptrdiff_t s, int is_
                             acc[k] = v > acc[k] ? v : acc[k];
                         else
                             acc[k] = v < acc[k] ? v : acc[k];
-                        nn[k] |= ISNAN(v);
+                        nn[k] = ISNAN(v) ? v : nn[k];
                     }
                 bm = acc[0];
                 for (int k = 0; k < 8; k++) {
-                    hasnan |= nn[k] | ISNAN(acc[k]);
+                    hasnan |= ISNAN(nn[k]);
                     if (is_max ? acc[k] > bm : acc[k] < bm)
                         bm = acc[k];
                 }
