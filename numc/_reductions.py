@@ -63,13 +63,22 @@ def _kw(initial=_NoValue, where=True):
     return kw
 
 
+_SMALL_INT = {"?": _I8, "b": _I8, "h": _I8, "i": _I8, "B": _U8, "H": _U8, "I": _U8}
+
+
 def _sum_dtype(dt):
     """add/multiply reductions of bool and small integers use the default int."""
-    if dt.kind == "b" or (dt.kind == "i" and dt.itemsize < 8):
-        return _I8
-    if dt.kind == "u" and dt.itemsize < 8:
-        return _U8
-    return None
+    return _SMALL_INT.get(dt.char)
+
+
+def _reduce(uf, a, axis, dtype=None, out=None, keepdims=False, initial=_NoValue, where=True):
+    """uf.reduce with only the arguments that differ from the defaults:
+    positional arguments are the cheap path of the method's parser."""
+    if initial is _NoValue and where is True:
+        if out is None and not keepdims:
+            return uf.reduce(a, axis) if dtype is None else uf.reduce(a, axis, dtype)
+        return uf.reduce(a, axis, dtype, out, keepdims)
+    return uf.reduce(a, axis, dtype, out, keepdims, **_kw(initial, where))
 
 
 def _axes(axis, ndim):
@@ -114,26 +123,22 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=_NoValue, wh
     a = _asarray(a)
     if dtype is None and out is None:
         dtype = _sum_dtype(a.dtype)
-    return _add.reduce(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims,
-                       **_kw(initial, where))
+    return _reduce(_add, a, axis, dtype, out, keepdims, initial, where)
 
 
 def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=_NoValue, where=True):
     a = _asarray(a)
     if dtype is None and out is None:
         dtype = _sum_dtype(a.dtype)
-    return _multiply.reduce(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims,
-                            **_kw(initial, where))
+    return _reduce(_multiply, a, axis, dtype, out, keepdims, initial, where)
 
 
 def max(a, axis=None, out=None, keepdims=False, initial=_NoValue, where=True):
-    return _maximum.reduce(_asarray(a), axis=axis, out=out, keepdims=keepdims,
-                           **_kw(initial, where))
+    return _reduce(_maximum, _asarray(a), axis, None, out, keepdims, initial, where)
 
 
 def min(a, axis=None, out=None, keepdims=False, initial=_NoValue, where=True):
-    return _minimum.reduce(_asarray(a), axis=axis, out=out, keepdims=keepdims,
-                           **_kw(initial, where))
+    return _reduce(_minimum, _asarray(a), axis, None, out, keepdims, initial, where)
 
 
 amax = max
@@ -150,13 +155,11 @@ def ptp(a, axis=None, out=None, keepdims=False):
 
 
 def any(a, axis=None, out=None, keepdims=False, *, where=True):
-    return _logical_or.reduce(_asarray(a), axis=axis, dtype=_BOOL, out=out, keepdims=keepdims,
-                              **_kw(where=where))
+    return _reduce(_logical_or, _asarray(a), axis, _BOOL, out, keepdims, where=where)
 
 
 def all(a, axis=None, out=None, keepdims=False, *, where=True):
-    return _logical_and.reduce(_asarray(a), axis=axis, dtype=_BOOL, out=out, keepdims=keepdims,
-                               **_kw(where=where))
+    return _reduce(_logical_and, _asarray(a), axis, _BOOL, out, keepdims, where=where)
 
 
 # --- mean, var, std ----------------------------------------------------------
@@ -180,14 +183,19 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
         warnings.warn("Mean of empty slice.", RuntimeWarning, stacklevel=2)
     half = False
     if dtype is None:
-        if a.dtype.kind in "biu":
+        ch = a.dtype.char
+        if ch in "?bhilBHIL":
             dtype = _F8
-        elif a.dtype == _F2:
+        elif ch == "e":
             dtype, half = _F4, True
-    ret = _add.reduce(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, **_kw(where=where))
+    ret = _reduce(_add, a, axis, dtype, out, keepdims, where=where)
     if out is not None:
         _divide(out, cnt, out=out, casting="unsafe")
         return out
+    if not isinstance(ret, ndarray):
+        # numc scalar / Python int keeps the scalar's dtype (NEP 50)
+        r = ret / cnt
+        return _F2.type(r) if half else r
     return _divide_result(ret, cnt, out, half)
 
 
@@ -256,6 +264,8 @@ def _sqrt(x, out=None):
 # --- argmin / argmax ---------------------------------------------------------
 
 def _argreduce(a, axis, out, keepdims, is_max):
+    if axis is None and out is None and not keepdims and isinstance(a, ndarray):
+        return _core._argreduce(a, None, is_max, None)
     a = _asarray(a)
     if axis is not None:
         axis = _axes(axis, a.ndim)[0] if a.ndim else axis
@@ -266,15 +276,14 @@ def _argreduce(a, axis, out, keepdims, is_max):
     if keepdims:
         kshape = (1,) * a.ndim if axis is None else \
             tuple(1 if i == axis else n for i, n in enumerate(a.shape))
-        res = _core._argreduce(a, axis, is_max, None).reshape(kshape)
+        res = _asarray(_core._argreduce(a, axis, is_max, None)).reshape(kshape)
         if out is not None:
             if tuple(out.shape) != kshape:
                 raise ValueError("output array does not match result shape")
             out[...] = res
             return out
         return res
-    res = _core._argreduce(a, axis, is_max, out)
-    return res if out is not None else _scalar(res)
+    return _core._argreduce(a, axis, is_max, out)
 
 
 def argmax(a, axis=None, out=None, *, keepdims=False):

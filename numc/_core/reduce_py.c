@@ -12,17 +12,23 @@
 
 static PyObject *reductions_module; /* numc._reductions, imported on first use */
 
-static PyObject *forward(const char *name, PyObject *self, PyObject *const *args,
-                         Py_ssize_t nargs, PyObject *kwnames)
+/* `*cache` holds the Python function after the first call (a strong
+ * reference kept for the life of the process, like the module's). */
+static PyObject *forward(const char *name, PyObject **cache, PyObject *self,
+                         PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    if (!reductions_module) {
-        reductions_module = PyImport_ImportModule("numc._reductions");
-        if (!reductions_module)
+    if (!*cache) {
+        if (!reductions_module) {
+            reductions_module = PyImport_ImportModule("numc._reductions");
+            if (!reductions_module)
+                return NULL;
+        }
+        *cache = PyObject_GetAttrString(reductions_module, name);
+        if (!*cache)
             return NULL;
     }
-    PyObject *fn = PyObject_GetAttrString(reductions_module, name);
-    if (!fn)
-        return NULL;
+    PyObject *fn = *cache;
+    Py_INCREF(fn);
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     PyObject *small[8];
     PyObject **buf = small;
@@ -47,7 +53,8 @@ static PyObject *forward(const char *name, PyObject *self, PyObject *const *args
     static PyObject *m_##NAME(PyObject *self, PyObject *const *args, Py_ssize_t nargs,     \
                               PyObject *kwnames)                                           \
     {                                                                                      \
-        return forward(#NAME, self, args, nargs, kwnames);                                 \
+        static PyObject *fn;                                                               \
+        return forward(#NAME, &fn, self, args, nargs, kwnames);                            \
     }
 FORWARD(sum)
 FORWARD(prod)
@@ -146,7 +153,8 @@ static PyObject *py_argreduce(PyObject *mod, PyObject *const *args, Py_ssize_t n
         Py_DECREF(out);
         return ncpy_raise(st);
     }
-    return out;
+    /* a fresh 0-d result becomes an int64 scalar, as NumPy returns */
+    return args[3] == Py_None ? ncpy_array_return(out) : out;
 }
 
 /* _count_nonzero(a): number of non-zero elements of ndarray `a` (int). */
