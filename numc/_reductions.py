@@ -11,6 +11,7 @@ import warnings
 from . import _core
 from ._core import ndarray
 from ._dtypes import dtype as _dtype, result_type as _result_type
+from ._creation import asanyarray as _asanyarray
 
 __all__ = [
     "sum", "prod", "min", "max", "amin", "amax", "mean", "std", "var", "argmin",
@@ -41,10 +42,7 @@ _BOOL, _I8, _U8, _F2, _F4, _F8 = (_dtype(t) for t in ("?", "i8", "u8", "f2", "f4
 
 
 def _asarray(a):
-    if isinstance(a, ndarray):
-        return a
-    from ._creation import asanyarray
-    return asanyarray(a)
+    return a if isinstance(a, ndarray) else _asanyarray(a)
 
 
 def _scalar(r):
@@ -219,16 +217,16 @@ def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=Tru
     if mean is not _NoValue:
         m = mean
     else:
-        m = _add.reduce(a, axis=axis, dtype=dtype, keepdims=True, **_kw(where=where))
-        m = _asarray(_divide(m, cnt, out=m, casting="unsafe") if isinstance(m, ndarray)
-                     else _divide(m, cnt))
+        m = _reduce(_add, a, axis, dtype, None, True, where=where)
+        m = _divide(m, cnt, out=m, casting="unsafe") if isinstance(m, ndarray) \
+            else _divide(m, cnt)
     x = _asarray(_subtract(a, m))
     if x.dtype.kind == "c":
         re, im = x.real, x.imag
         x = _add(_multiply(re, re), _multiply(im, im))
     else:
         x = _multiply(x, x, out=x)
-    ret = _add.reduce(x, axis=axis, dtype=dtype, out=out, keepdims=keepdims, **_kw(where=where))
+    ret = _reduce(_add, x, axis, dtype, out, keepdims, where=where)
     if not isinstance(cnt, int):
         cnt = cnt if keepdims else cnt.reshape(_asarray(ret).shape)
         dof = _maximum(_subtract(cnt, ddof), 0)
@@ -239,6 +237,8 @@ def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=Tru
         return out
     if isinstance(ret, ndarray) and ret.ndim > 0:
         return _divide(ret, dof, out=ret, casting="unsafe")
+    if isinstance(dof, int):
+        return ret / dof  # a numc scalar keeps its dtype against a Python int
     r = _asarray(ret)
     return _scalar(_asarray(_divide(r, dof)).astype(r.dtype))
 
@@ -249,8 +249,7 @@ def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=Tru
               mean=mean, correction=correction)
     if isinstance(ret, ndarray) and ret.ndim > 0:
         return _sqrt(ret, out=ret)
-    r = _asarray(ret)
-    return _scalar(_asarray(_sqrt(r)).astype(r.dtype))
+    return _sqrt(ret)
 
 
 def _sqrt(x, out=None):

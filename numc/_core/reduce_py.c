@@ -63,12 +63,39 @@ FORWARD(max)
 FORWARD(mean)
 FORWARD(std)
 FORWARD(var)
-FORWARD(argmin)
-FORWARD(argmax)
 FORWARD(any)
 FORWARD(all)
 FORWARD(cumsum)
 FORWARD(cumprod)
+
+static PyObject *py_argreduce(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
+
+/* a.argmax() / a.argmin() with no arguments go straight to the kernel (the
+ * common call, where a trip through Python would cost more than the scan
+ * of a small array); anything else takes the Python function. */
+static PyObject *arg_method(const char *name, PyObject **cache, int is_max, PyObject *self,
+                            PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    if (nargs == 0 && !kwnames) {
+        PyObject *a[4] = {self, Py_None, is_max ? Py_True : Py_False, Py_None};
+        return py_argreduce(NULL, a, 4);
+    }
+    return forward(name, cache, self, args, nargs, kwnames);
+}
+
+static PyObject *m_argmax(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                          PyObject *kwnames)
+{
+    static PyObject *fn;
+    return arg_method("argmax", &fn, 1, self, args, nargs, kwnames);
+}
+
+static PyObject *m_argmin(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                          PyObject *kwnames)
+{
+    static PyObject *fn;
+    return arg_method("argmin", &fn, 0, self, args, nargs, kwnames);
+}
 
 #define METHOD(NAME, DOC)                                                                  \
     {#NAME, (PyCFunction)(void (*)(void))m_##NAME, METH_FASTCALL | METH_KEYWORDS, DOC}
