@@ -191,8 +191,7 @@ static PyObject *ufunc_accumulate(ncpy_ufunc *self, PyObject *args, PyObject *kw
         return NULL;
     nc_array *a = &((ncpy_array *)arr)->arr;
     int loop, fpe = 0;
-    nc_status st = nc_reduce_resolve(self->uf, a->dtype, dt,
-                                     out ? (int)((ncpy_array *)out)->arr.dtype : -1, &loop);
+    nc_status st = nc_reduce_resolve(self->uf, a->dtype, dt, -1, &loop);
     if (st) {
         Py_DECREF(arr);
         return ncpy_raise(st);

@@ -55,6 +55,17 @@ nc_status nc_reduce_resolve(const nc_ufunc *uf, nc_dtype_id in, int dtype, int o
             want = NC_UINT64;
     }
     int logical = !strncmp(uf->name, "logical_", 8);
+    if (dtype < 0 && !logical) {
+        /* The ordinary resolver first, for its special rules (no bool
+         * subtract, true division of integers in float64). */
+        nc_dtype_id ins[2] = {want, want};
+        nc_status st = nc_ufunc_resolve(uf, ins, NULL, NULL, NC_CAST_SAFE, loop_index);
+        if (st)
+            return st;
+        const uint8_t *t = uf->loops[*loop_index].types;
+        if (t[0] == t[1] && t[1] == t[2])
+            return NC_OK;
+    }
     for (int pass = 0; pass < 2; pass++) {
         for (int l = 0; l < uf->nloops; l++) {
             const uint8_t *t = uf->loops[l].types;
@@ -354,7 +365,7 @@ nc_status nc_ufunc_reduce(const nc_ufunc *uf, int loop_index, const nc_array *in
             rshape[rnd++] = in->shape[d];
         }
     }
-    if (count == 0 && rsize != 0 && !has_init)
+    if (count == 0 && !has_init)
         return nc_error_set(NC_ERR_VALUE,
                             "zero-size array to reduction operation %s which has no identity",
                             uf->name);
