@@ -208,3 +208,41 @@ def test_outer():
                lambda: numc.add.outer([1, 2], [3, 4, 5], dtype=numc.float32))
     with pytest.raises(ValueError):
         numc.negative.outer(ca, cb)
+
+
+@pytest.mark.parametrize("dtype_out", ["float64", "float32", "int64"])
+@pytest.mark.parametrize("mshape", [(4,), (3, 1), (3, 4), ()])
+def test_where_on_calls(dtype_out, mshape):
+    rng = np.random.default_rng(3)
+    a = rng.standard_normal((3, 4))
+    b = np.arange(4.0)
+    m = rng.random(mshape) > 0.4
+    for name in ("add", "multiply", "maximum", "less"):
+        o = np.full((3, 4), 7, dtype=dtype_out if name != "less" else "bool")
+        co = numc.asarray(o.copy())
+        f, g = getattr(np, name), getattr(numc, name)
+        with np.errstate(all="ignore"):
+            f(a, b, out=o, where=m, casting="unsafe")
+        g(to_numc(a), to_numc(b), out=co, where=numc.asarray(m), casting="unsafe")
+        same_values(o, co)
+    o = np.full((3, 4), 7.0)
+    co = numc.asarray(o.copy())
+    np.negative(a.T.T[:, ::1], out=o, where=m)
+    numc.negative(to_numc(a), out=co, where=m.tolist() if m.ndim else bool(m))
+    same_values(o, co)
+
+
+def test_where_strided_and_aliasing():
+    a = np.arange(20.0)
+    c = to_numc(a)
+    m = (np.arange(10) % 3) == 0
+    x, y = a.copy(), c.copy()
+    np.add(x[::2], x[1::2], out=x[1::2], where=m)
+    numc.add(y[::2], y[1::2], out=y[1::2], where=numc.asarray(m))
+    same_values(x, y)
+    x, y = a.copy(), c.copy()
+    np.add(x[:-1], 1.0, out=x[1:], where=np.ones(19, bool))
+    numc.add(y[:-1], 1.0, out=y[1:], where=numc.ones(19, bool))
+    same_values(x, y)
+    with pytest.raises(ValueError):
+        numc.add(c, c, where=numc.ones(3, bool))
