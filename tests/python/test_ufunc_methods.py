@@ -246,3 +246,78 @@ def test_where_strided_and_aliasing():
     same_values(x, y)
     with pytest.raises(ValueError):
         numc.add(c, c, where=numc.ones(3, bool))
+
+
+def _at_both(fn, dtype="float64", shape=(3, 4)):
+    a = np.arange(np.prod(shape)).astype(dtype).reshape(shape)
+    c = to_numc(a)
+    ne = ce = None
+    try:
+        fn(np, a)
+    except Exception as e:  # noqa: BLE001
+        ne = e
+    try:
+        fn(numc, c)
+    except Exception as e:  # noqa: BLE001
+        ce = e
+    if ne is not None or ce is not None:
+        assert ne is not None and ce is not None, (ne, ce)
+        assert isinstance(ce, type(ne).__mro__[-3] if False else (IndexError, TypeError, ValueError))
+        return
+    same_values(a, c)
+
+
+@pytest.mark.parametrize("fn", [
+    lambda m, a: m.add.at(a, ([0, 0, 2],), 1.0),
+    lambda m, a: m.add.at(a, [0, 0, 2], 1.0),
+    lambda m, a: m.add.at(a, (slice(None), [1, 1, 3]), [1.0, 2.0, 3.0]),
+    lambda m, a: m.negative.at(a, [0, 0]),
+    lambda m, a: m.multiply.at(a, (1, [0, 0, 3]), 2),
+    lambda m, a: m.add.at(a, ([0, 2], [1, 1]), 5),
+    lambda m, a: m.add.at(a, (slice(0, 3, 2), 1), 5),
+    lambda m, a: m.maximum.at(a, ([[0], [2]], [1, 3]), 10),
+    lambda m, a: m.subtract.at(a, 2, [1, 2, 3, 4]),
+    lambda m, a: m.add.at(a, ([-1, -3, -1],), 1),
+    lambda m, a: m.add.at(a, ([3],), 1),
+    lambda m, a: m.add.at(a, ([0, 1], [0, 1, 2]), 1),
+    lambda m, a: m.add.at(a, ([0, 1, 2, 0],), m.asarray([[1.0], [2.0], [3.0], [4.0]])),
+])
+def test_at(fn):
+    _at_both(fn)
+
+
+def test_at_dtypes_and_errors():
+    for dt in ("int8", "int64", "uint16", "float32", "complex128", "bool"):
+        _at_both(lambda m, a: m.add.at(a, [0, 0, 1], 1), dt, (5,))
+        _at_both(lambda m, a: m.logical_or.at(a, [0, 0, 1], 1), dt, (5,))
+    x = numc.arange(5)
+    with pytest.raises(TypeError):
+        numc.add.at(x, [1], 1.5)
+    with pytest.raises(IndexError):
+        numc.add.at(x, [5], 1)
+    with pytest.raises(ValueError):
+        numc.add.at(x, [1])
+    rng = np.random.default_rng(5)
+    idx = rng.integers(0, 100, 10000)
+    a = np.zeros(100)
+    c = numc.zeros(100)
+    np.add.at(a, idx, 1.5)
+    numc.add.at(c, to_numc(idx), 1.5)
+    same_values(a, c)
+
+
+def test_blocked_reductions_match():
+    rng = np.random.default_rng(6)
+    for dt in ("int8", "int32", "uint64", "bool"):
+        a = rng.integers(0, 100, 100_003).astype(dt)
+        c = to_numc(a)
+        for name in ("add", "multiply", "maximum", "bitwise_xor", "logical_or"):
+            if dt == "bool" and name == "bitwise_xor":
+                continue
+            same_values(getattr(np, name).reduce(a), getattr(numc, name).reduce(c))
+    f = rng.standard_normal(100_003)
+    f[777] = np.nan
+    for name in ("maximum", "minimum", "fmax", "fmin"):
+        if hasattr(numc, name):
+            same_values(getattr(np, name).reduce(f), getattr(numc, name).reduce(to_numc(f)))
+            same_values(getattr(np, name).reduce(f[:5000]), getattr(numc, name).reduce(to_numc(f[:5000])))
