@@ -12,8 +12,9 @@ from harness import compare, report  # noqa: E402
 
 import bench_arith  # noqa: E402
 import bench_stats  # noqa: E402
+import bench_reduce  # noqa: E402
 
-SUITES = [bench_arith, bench_stats]
+SUITES = [bench_arith, bench_reduce, bench_stats]
 
 
 def main():

@@ -191,8 +191,7 @@ static PyObject *ufunc_accumulate(ncpy_ufunc *self, PyObject *args, PyObject *kw
         return NULL;
     nc_array *a = &((ncpy_array *)arr)->arr;
     int loop, fpe = 0;
-    nc_status st = nc_reduce_resolve(self->uf, a->dtype, dt,
-                                     out ? (int)((ncpy_array *)out)->arr.dtype : -1, &loop);
+    nc_status st = nc_reduce_resolve(self->uf, a->dtype, dt, -1, &loop);
     if (st) {
         Py_DECREF(arr);
         return ncpy_raise(st);
@@ -296,7 +295,148 @@ done:
     return res;
 }
 
+/* One entry of at()'s index; arrays are kept alive in `keep`. */
+static int parse_at_item(PyObject *o, nc_at_index *ix, PyObject **keep)
+{
+    if (PySlice_Check(o)) {
+        Py_ssize_t start, stop, step;
+        if (PySlice_Unpack(o, &start, &stop, &step) < 0)
+            return -1;
+        ix->kind = 1;
+        ix->start = start;
+        ix->stop = stop;
+        ix->step = step;
+        return 0;
+    }
+    if (PyIndex_Check(o) && !ncpy_array_check(o) && !PyBool_Check(o)) {
+        Py_ssize_t v = PyNumber_AsSsize_t(o, PyExc_IndexError);
+        if (v == -1 && PyErr_Occurred())
+            return -1;
+        ix->kind = 0;
+        ix->start = v;
+        return 0;
+    }
+    PyObject *arr = as_array(o);
+    if (!arr)
+        return -1;
+    nc_dtype_id dt = ((ncpy_array *)arr)->arr.dtype;
+    char k = nc_dtype_info(dt)->kind;
+    if ((k != 'i' && k != 'u') && !(((ncpy_array *)arr)->arr.size == 0 && k == 'f')) {
+        Py_DECREF(arr);
+        PyErr_SetString(PyExc_IndexError,
+                        "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices");
+        return -1;
+    }
+    *keep = ncpy_asarray(arr, NC_INT64, 0);
+    Py_DECREF(arr);
+    if (!*keep)
+        return -1;
+    ix->kind = 2;
+    ix->arr = &((ncpy_array *)*keep)->arr;
+    return 0;
+}
+
+static PyObject *ufunc_at(ncpy_ufunc *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"a", "indices", "b", NULL};
+    PyObject *a_o, *idx_o, *b_o = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|O:at", kwlist, &a_o, &idx_o, &b_o))
+        return NULL;
+    if (b_o == Py_None)
+        b_o = NULL;
+    if (!ncpy_array_check(a_o)) {
+        PyErr_SetString(PyExc_TypeError, "first operand must be an array");
+        return NULL;
+    }
+    if (self->signature) {
+        PyErr_SetString(PyExc_TypeError, "ufunc.at is not supported for generalized ufuncs");
+        return NULL;
+    }
+    const nc_ufunc *uf = self->uf;
+    nc_array *a = &((ncpy_array *)a_o)->arr;
+    PyObject *keep[NC_MAXDIMS] = {0}, *b = NULL, *res = NULL;
+    nc_at_index ix[NC_MAXDIMS];
+    int n = 0;
+    if (PyTuple_Check(idx_o)) {
+        Py_ssize_t m = PyTuple_GET_SIZE(idx_o);
+        if (m > a->ndim) {
+            PyErr_Format(PyExc_IndexError, "too many indices for array: array is %d-dimensional, but %zd were indexed",
+                         a->ndim, m);
+            return NULL;
+        }
+        for (; n < m; n++)
+            if (parse_at_item(PyTuple_GET_ITEM(idx_o, n), &ix[n], &keep[n]) < 0)
+                goto done;
+    } else {
+        if (a->ndim == 0) {
+            PyErr_SetString(PyExc_IndexError, "too many indices for array: array is 0-dimensional, but 1 were indexed");
+            return NULL;
+        }
+        if (parse_at_item(idx_o, &ix[0], &keep[0]) < 0)
+            goto done;
+        n = 1;
+    }
+    int loop;
+    nc_dtype_id dts[2] = {a->dtype, a->dtype};
+    nc_weak_kind weak[2] = {NC_WEAK_NONE, NC_WEAK_NONE};
+    if (uf->nin == 2 && b_o) {
+        if ((weak[1] = ncpy_weak_kind(b_o)) == NC_WEAK_NONE) {
+            if (!(b = as_array(b_o)))
+                goto done;
+            dts[1] = ((ncpy_array *)b)->arr.dtype;
+        }
+    }
+    nc_status st = nc_ufunc_resolve(uf, dts, weak, NULL, NC_CAST_SAME_KIND, &loop);
+    if (st) {
+        ncpy_raise(st);
+        goto done;
+    }
+    if (!nc_can_cast((nc_dtype_id)uf->loops[loop].types[uf->nin], a->dtype, NC_CAST_SAME_KIND)) {
+        /* As NumPy: a Python scalar may follow a's dtype (bool += 1). */
+        int sig[3] = {-1, -1, -1}, l2;
+        sig[uf->nin] = (int)a->dtype;
+        if (nc_ufunc_resolve(uf, dts, weak, sig, NC_CAST_SAME_KIND, &l2) == NC_OK) {
+            loop = l2;
+        } else {
+            nc_error_clear();
+            char k = nc_dtype_info(a->dtype)->kind;
+            int fits = (weak[1] == NC_WEAK_INT && (k == 'b' || k == 'i' || k == 'u')) ||
+                       (weak[1] == NC_WEAK_FLOAT && (k == 'f' || k == 'c')) ||
+                       (weak[1] == NC_WEAK_COMPLEX && k == 'c');
+            for (int l = 0; fits && l < uf->nloops; l++) {
+                const uint8_t *t = uf->loops[l].types;
+                if (t[0] == a->dtype && t[1] == a->dtype && t[2] == a->dtype) {
+                    loop = l;
+                    break;
+                }
+            }
+        }
+    }
+    if (weak[1] != NC_WEAK_NONE &&
+        !(b = ncpy_scalar_to_array(b_o, (nc_dtype_id)uf->loops[loop].types[1])))
+        goto done;
+    int fpe = 0;
+    Py_BEGIN_ALLOW_THREADS
+    st = nc_ufunc_apply_at(uf, loop, a, n, ix, b ? &((ncpy_array *)b)->arr : NULL, &fpe);
+    Py_END_ALLOW_THREADS
+    if (st) {
+        ncpy_raise(st);
+        goto done;
+    }
+    if (ncpy_check_fpe(uf->name, fpe) < 0)
+        goto done;
+    res = Py_None;
+    Py_INCREF(res);
+done:
+    for (int i = 0; i < NC_MAXDIMS; i++)
+        Py_XDECREF(keep[i]);
+    Py_XDECREF(b);
+    return res;
+}
+
 PyMethodDef ncpy_ufunc_methods[] = {
+    {"at", (PyCFunction)(void (*)(void))ufunc_at, METH_VARARGS | METH_KEYWORDS,
+     "at(a, indices, b=None, /): unbuffered in-place operation a[indices] = op(a[indices], b)"},
     {"reduce", (PyCFunction)(void (*)(void))ufunc_reduce, METH_VARARGS | METH_KEYWORDS,
      "reduce(array, axis=0, dtype=None, out=None, keepdims=False, initial=<no value>, where=True)"},
     {"accumulate", (PyCFunction)(void (*)(void))ufunc_accumulate, METH_VARARGS | METH_KEYWORDS,

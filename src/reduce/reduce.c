@@ -55,6 +55,17 @@ nc_status nc_reduce_resolve(const nc_ufunc *uf, nc_dtype_id in, int dtype, int o
             want = NC_UINT64;
     }
     int logical = !strncmp(uf->name, "logical_", 8);
+    if (dtype < 0 && !logical) {
+        /* The ordinary resolver first, for its special rules (no bool
+         * subtract, true division of integers in float64). */
+        nc_dtype_id ins[2] = {want, want};
+        nc_status st = nc_ufunc_resolve(uf, ins, NULL, NULL, NC_CAST_SAFE, loop_index);
+        if (st)
+            return st;
+        const uint8_t *t = uf->loops[*loop_index].types;
+        if (t[0] == t[1] && t[1] == t[2])
+            return NC_OK;
+    }
     for (int pass = 0; pass < 2; pass++) {
         for (int l = 0; l < uf->nloops; l++) {
             const uint8_t *t = uf->loops[l].types;
@@ -89,12 +100,45 @@ static int call_step(const nc_loop *lp, char *out, ptrdiff_t so, const char *src
     return lp->fn(args, &n, steps, NULL);
 }
 
+#define NC_RED_BLOCK 512 /* elements of the blocked reduction's accumulator row */
+
+/* Scratch of one reduction: when `blocked`, long reductions into one
+ * element run as row accumulations into `acc` (NC_RED_BLOCK elements, in
+ * L1), which the loop vectorises, and `acc` is reduced at the end.  Only
+ * for reorderable ufuncs whose result does not depend on the order:
+ * integer and bool arithmetic, bitwise and logical ops, and min/max. */
+typedef struct red_ctx {
+    const nc_loop *lp;
+    int blocked;
+    ptrdiff_t tsz;
+    char *acc;
+} red_ctx;
+
+static int reduce_step(const red_ctx *c, char *out, ptrdiff_t so, const char *src, ptrdiff_t ss,
+                       ptrdiff_t n)
+{
+    const ptrdiff_t B = NC_RED_BLOCK;
+    if (so != 0 || !c->blocked || n < 4 * B)
+        return call_step(c->lp, out, so, src, ss, n);
+    for (ptrdiff_t i = 0; i < B; i++)
+        memcpy(c->acc + i * c->tsz, src + i * ss, (size_t)c->tsz);
+    ptrdiff_t k = B;
+    int rc = 0;
+    for (; k + B <= n && !rc; k += B)
+        rc = call_step(c->lp, c->acc, c->tsz, src + k * ss, ss, B);
+    if (!rc && k < n)
+        rc = call_step(c->lp, out, 0, src + k * ss, ss, n - k);
+    if (!rc)
+        rc = call_step(c->lp, out, 0, c->acc, c->tsz, B);
+    return rc;
+}
+
 /* Calls call_step on the runs of True of a mask (NULL: all of it). */
-static int call_masked(const nc_loop *lp, char *out, ptrdiff_t so, const char *src, ptrdiff_t ss,
+static int call_masked(const red_ctx *c, char *out, ptrdiff_t so, const char *src, ptrdiff_t ss,
                        ptrdiff_t n, const char *mask, ptrdiff_t sm)
 {
     if (!mask)
-        return call_step(lp, out, so, src, ss, n);
+        return reduce_step(c, out, so, src, ss, n);
     ptrdiff_t i = 0;
     while (i < n) {
         while (i < n && !mask[i * sm])
@@ -103,7 +147,7 @@ static int call_masked(const nc_loop *lp, char *out, ptrdiff_t so, const char *s
         while (j < n && mask[j * sm])
             j++;
         if (j > i) {
-            int rc = call_step(lp, out + i * so, so, src + i * ss, ss, j - i);
+            int rc = reduce_step(c, out + i * so, so, src + i * ss, ss, j - i);
             if (rc)
                 return rc;
         }
@@ -126,6 +170,13 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
     ptrdiff_t tsz = nc_dtype_info(T)->itemsize;
     nc_cast_fn cast = in_dtype != T ? nc_cast_get(in_dtype, T) : NULL;
     char *buf = NULL;
+    char kind = nc_dtype_info(T)->kind;
+    _Alignas(64) char acc[NC_RED_BLOCK * 16];
+    red_ctx c = {lp, 0, tsz, acc};
+    c.blocked = nc_ufunc_reorderable(uf) &&
+                ((kind != 'f' && kind != 'c') || !strcmp(uf->name, "maximum") ||
+                 !strcmp(uf->name, "minimum") || !strcmp(uf->name, "fmax") ||
+                 !strcmp(uf->name, "fmin"));
     if (cast && !(buf = nc_malloc((size_t)NC_RED_BUFSIZE * (size_t)tsz)))
         return nc_error_set(NC_ERR_NOMEM, "Unable to allocate reduction buffer");
     /* The input goes first: it sets the iteration order (smallest stride
@@ -155,12 +206,12 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
         ptrdiff_t si = it.inner_strides[0], so = it.inner_strides[1];
         ptrdiff_t sm = mask ? it.inner_strides[2] : 0;
         if (!cast) {
-            rc = call_masked(lp, it.ptrs[1], so, it.ptrs[0], si, n, mask ? it.ptrs[2] : NULL, sm);
+            rc = call_masked(&c, it.ptrs[1], so, it.ptrs[0], si, n, mask ? it.ptrs[2] : NULL, sm);
         } else {
             for (ptrdiff_t done = 0; done < n && !rc; done += NC_RED_BUFSIZE) {
                 ptrdiff_t m = n - done < NC_RED_BUFSIZE ? n - done : NC_RED_BUFSIZE;
                 cast(it.ptrs[0] + done * si, si, buf, tsz, m);
-                rc = call_masked(lp, it.ptrs[1] + done * so, so, buf, tsz, m,
+                rc = call_masked(&c, it.ptrs[1] + done * so, so, buf, tsz, m,
                                  mask ? it.ptrs[2] + done * sm : NULL, sm);
             }
         }
@@ -354,7 +405,7 @@ nc_status nc_ufunc_reduce(const nc_ufunc *uf, int loop_index, const nc_array *in
             rshape[rnd++] = in->shape[d];
         }
     }
-    if (count == 0 && rsize != 0 && !has_init)
+    if (count == 0 && !has_init)
         return nc_error_set(NC_ERR_VALUE,
                             "zero-size array to reduction operation %s which has no identity",
                             uf->name);
