@@ -209,6 +209,15 @@ def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=Tru
         mean=_NoValue, correction=_NoValue):
     a = _asarray(a)
     ddof = _ddof(ddof, correction)
+    if (axis is None and dtype is None and out is None and where is True and mean is _NoValue
+            and a.dtype.char == "d" and a.size > 0):
+        # one fused pass for the deviations: no temporary of a's size
+        n = a.size
+        m = float(_add.reduce(a, None)) / n
+        if ddof >= n:
+            warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning, stacklevel=2)
+        r = _F8.type(_core._sum_sqdev(a, m)) / (n - ddof if n > ddof else 0)
+        return _asarray(r).reshape((1,) * a.ndim) if keepdims else r
     cnt = _count(a, axis, True, where)
     if isinstance(cnt, int) and ddof >= cnt:
         warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning, stacklevel=2)

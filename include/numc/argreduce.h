@@ -27,6 +27,12 @@ NC_API nc_status nc_argreduce(const nc_array *a, int axis, int is_max, nc_array 
  * a complex value counts when either part is non-zero). */
 NC_API nc_status nc_count_nonzero(const nc_array *a, int64_t *count);
 
+/* Sum of (x - mean)^2 over all elements of a float64 array `a` (any
+ * layout), summed pairwise in blocks with independent accumulators: the
+ * second pass of var/std without a temporary array.  NC_ERR_TYPE for other
+ * dtypes. */
+NC_API nc_status nc_sum_sqdev_f64(const nc_array *a, double mean, double *out);
+
 #ifdef __cplusplus
 }
 #endif

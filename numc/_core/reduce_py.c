@@ -253,7 +253,29 @@ static PyObject *py_masked_fill(PyObject *mod, PyObject *const *args, Py_ssize_t
     Py_RETURN_NONE;
 }
 
+/* _sum_sqdev(a, mean) -> float: sum of (a - mean)**2 for a float64 ndarray. */
+static PyObject *py_sum_sqdev(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)mod;
+    if (nargs != 2 || !ncpy_array_check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "_sum_sqdev(a, mean)");
+        return NULL;
+    }
+    double m = PyFloat_AsDouble(args[1]), r;
+    if (m == -1.0 && PyErr_Occurred())
+        return NULL;
+    nc_status st;
+    Py_BEGIN_ALLOW_THREADS
+    st = nc_sum_sqdev_f64(&((ncpy_array *)args[0])->arr, m, &r);
+    Py_END_ALLOW_THREADS
+    if (st)
+        return ncpy_raise(st);
+    return PyFloat_FromDouble(r);
+}
+
 static PyMethodDef module_functions[] = {
+    {"_sum_sqdev", (PyCFunction)(void (*)(void))py_sum_sqdev, METH_FASTCALL,
+     "_sum_sqdev(a, mean): sum of squared deviations of a float64 array."},
     {"_nan_replace", (PyCFunction)(void (*)(void))py_nan_replace, METH_FASTCALL,
      "_nan_replace(a, value, mask): NaNs of a -> value, mask = isnan(a); returns the count."},
     {"_masked_fill", (PyCFunction)(void (*)(void))py_masked_fill, METH_FASTCALL,

@@ -5,7 +5,8 @@
  * other axes; shapes and strides are validated here, once, and the kernels
  * trust them.  Along an innermost (smallest-stride) axis each result is one
  * 1-D scan; along an outer axis whole rows are compared at a time so that
- * memory is read in order. */
+ * memory is read in order.  nc_sum_sqdev_f64 (var/std's second pass) is
+ * here too: like the others it reads one array and returns a number. */
 #include <math.h>
 #include <string.h>
 #include "numc/argreduce.h"
@@ -351,5 +352,69 @@ nc_status nc_count_nonzero(const nc_array *a, int64_t *count)
         c += f(it.ptrs[0], it.inner_size, it.inner_strides[0]);
     while (nc_iter_next(&it));
     *count = c;
+    return NC_OK;
+}
+
+/* Pairwise sum of squared deviations: 8 independent lanes in blocks of at
+ * most 1024 (vectorisable without reassociating), blocks joined by halving,
+ * so the rounding error grows like log(n) as in add.reduce. */
+NC_VECTORIZED
+static double sqdev_block(const double *x, ptrdiff_t n, double m)
+{
+    double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    ptrdiff_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        for (int k = 0; k < 8; k++) {
+            double d = x[i + k] - m;
+            acc[k] += d * d;
+        }
+    double t = 0;
+    for (; i < n; i++) {
+        double d = x[i] - m;
+        t += d * d;
+    }
+    return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7])) + t;
+}
+
+static double sqdev_pw(const double *x, ptrdiff_t n, double m)
+{
+    if (n <= 1024)
+        return sqdev_block(x, n, m);
+    ptrdiff_t h = (n / 2) & ~(ptrdiff_t)7;
+    return sqdev_pw(x, h, m) + sqdev_pw(x + h, n - h, m);
+}
+
+nc_status nc_sum_sqdev_f64(const nc_array *a, double mean, double *out)
+{
+    if (!a || !out)
+        return nc_error_set(NC_ERR_INTERNAL, "nc_sum_sqdev_f64: bad arguments");
+    if (a->dtype != NC_FLOAT64)
+        return nc_error_set(NC_ERR_TYPE, "nc_sum_sqdev_f64 needs float64");
+    *out = 0;
+    if (a->size == 0)
+        return NC_OK;
+    if (a->flags & NC_C_CONTIGUOUS) {
+        *out = sqdev_pw((const double *)a->data, a->size, mean);
+        return NC_OK;
+    }
+    nc_iter it;
+    const nc_array *ops[1] = {a};
+    nc_status st = nc_iter_init(&it, 1, ops, a->ndim, a->shape);
+    if (st)
+        return st;
+    double t = 0;
+    do {
+        ptrdiff_t n = it.inner_size, s = it.inner_strides[0];
+        const char *p = it.ptrs[0];
+        if (s == (ptrdiff_t)sizeof(double)) {
+            t += sqdev_pw((const double *)p, n, mean);
+        } else {
+            for (ptrdiff_t i = 0; i < n; i++) {
+                double d = *(const double *)(p + i * s) - mean;
+                t += d * d;
+            }
+        }
+    } while (nc_iter_next(&it));
+    *out = t;
     return NC_OK;
 }

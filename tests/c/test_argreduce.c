@@ -1,6 +1,7 @@
 /* test_argreduce.c: argmin/argmax (argreduce.h) along every axis and
  * flattened, against a plain reference scan; NaN and tie rules; empty-axis
- * and bad-output errors; count_nonzero and the NaN fill helpers (nanfill.h). */
+ * and bad-output errors; count_nonzero, the var/std deviation pass and the NaN fill helpers
+ * (nanfill.h). */
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -150,8 +151,32 @@ static void test_nanfill(void)
     nc_array_clear(&m);
 }
 
+static void test_sum_sqdev(void)
+{
+    ptrdiff_t shape[2] = {300, 7};
+    nc_array a;
+    memset(&a, 0, sizeof a);
+    NC_CHECK(nc_array_init_empty(&a, NC_FLOAT64, 2, shape, NC_ORDER_C, 0) == NC_OK);
+    fill(&a, 5);
+    const double *d = (const double *)a.data;
+    double ref = 0, r = 0;
+    for (ptrdiff_t i = 0; i < a.size; i++)
+        ref += (d[i] - 3.0) * (d[i] - 3.0);
+    NC_CHECK(nc_sum_sqdev_f64(&a, 3.0, &r) == NC_OK && fabs(r - ref) <= 1e-12 * ref);
+    /* a transposed view goes through the iterator */
+    nc_array t;
+    ptrdiff_t ts[2] = {7, 300}, tst[2] = {8, 56};
+    memset(&t, 0, sizeof t);
+    NC_CHECK(nc_array_init_view(&t, a.buffer, a.data, NC_FLOAT64, 2, ts, tst, 0) == NC_OK);
+    NC_CHECK(nc_sum_sqdev_f64(&t, 3.0, &r) == NC_OK && fabs(r - ref) <= 1e-12 * ref);
+    nc_array_clear(&t);
+    NC_CHECK(nc_sum_sqdev_f64(&a, 3.0, NULL) == NC_ERR_INTERNAL);
+    nc_array_clear(&a);
+}
+
 int main(void)
 {
+    NC_RUN(test_sum_sqdev);
     NC_RUN(test_axes);
     NC_RUN(test_flat_blocks);
     NC_RUN(test_errors);

@@ -318,6 +318,8 @@ def test_large_float_sum_and_int_exact():
     close(np.sum(x), numc.sum(c))
     close(np.mean(x), numc.mean(c))
     close(np.std(x), numc.std(c))
+    close(np.var(x[::3], ddof=2), numc.var(c[::3], ddof=2))
+    close(np.std(x, keepdims=True), numc.std(c, keepdims=True))
     close(np.sum(x.reshape(-1, 1)[:100_000].reshape(400, 250), axis=0),
           numc.sum(c.reshape(-1, 1)[:100_000].reshape(400, 250), axis=0))
     i = rng.integers(-2**40, 2**40, 10_001)
