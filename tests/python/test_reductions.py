@@ -206,8 +206,6 @@ def test_nan_functions(dtype, axis, name):
         x[0, 4] = np.inf
     if name in ("nanprod", "nancumprod"):
         x = (x / 8).astype(dtype) if np.dtype(dtype).kind in "fc" else x
-    if name in ("nanmin", "nanmax", "nanargmin", "nanargmax") and dtype.startswith("complex"):
-        pytest.skip("complex nan-extrema rely on fmin/fmax semantics")
     c = to_numc(x)
     both(lambda: getattr(np, name)(x, axis=axis), lambda: getattr(numc, name)(c, axis=axis),
          rtol=1e-2 if dtype == "float16" else None)
@@ -343,3 +341,49 @@ def test_argmax_int_hypothesis(vals):
     c = to_numc(x)
     assert numc.argmax(c) == np.argmax(x)
     assert numc.argmin(c) == np.argmin(x)
+
+
+@pytest.mark.parametrize("name", ["nansum", "nanprod", "nanmin", "nanmax", "nanmean", "nanvar",
+                                  "nanstd", "nancumsum"])
+@pytest.mark.parametrize("keepdims", [False, True])
+def test_nan_functions_keepdims_empty_allnan(name, keepdims):
+    x = np.array([[np.nan, np.nan, 1.0], [np.nan, np.nan, 2.0]])
+    c = to_numc(x)
+    kw = {} if name == "nancumsum" else {"keepdims": keepdims}
+    for axis in (None, 0, 1):
+        both(lambda: getattr(np, name)(x, axis=axis, **kw),
+             lambda: getattr(numc, name)(c, axis=axis, **kw))
+    e = np.zeros((0, 2))
+    both(lambda: getattr(np, name)(e, axis=0, **kw), lambda: getattr(numc, name)(to_numc(e),
+                                                                                  axis=0, **kw))
+
+
+@pytest.mark.parametrize("name", ["sum", "prod", "max", "min", "mean", "std", "var"])
+def test_out_argument(name):
+    x = data("float64", (3, 4))
+    c = to_numc(x)
+    o_np, o_nc = np.zeros(4), numc.zeros(4)
+    r_np = getattr(np, name)(x, axis=0, out=o_np)
+    r_nc = getattr(numc, name)(c, axis=0, out=o_nc)
+    assert r_nc is o_nc
+    close(r_np, r_nc)
+
+
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "int32", "uint64", "bool"])
+def test_int_sums_exact_and_wrap(dtype):
+    x = (np.arange(300) * 37 % 256).astype(dtype)
+    c = to_numc(x)
+    for name in ("sum", "prod", "cumsum", "cumprod", "max", "min", "ptp", "mean"):
+        if name == "ptp" and dtype == "bool":
+            continue
+        both(lambda: getattr(np, name)(x), lambda: getattr(numc, name)(c))
+    both(lambda: np.sum(x, dtype=np.int8), lambda: numc.sum(c, dtype=numc.int8))
+
+
+def test_float16_mean_and_sum():
+    x = (np.arange(2000) % 97).astype(np.float16)
+    c = to_numc(x)
+    for name in ("sum", "mean", "std", "var"):
+        both(lambda: getattr(np, name)(x), lambda: getattr(numc, name)(c), rtol=2e-2)
+    r = numc.mean(c)
+    assert str(r.dtype) == "float16"
