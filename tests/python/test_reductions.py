@@ -387,3 +387,18 @@ def test_float16_mean_and_sum():
         both(lambda: getattr(np, name)(x), lambda: getattr(numc, name)(c), rtol=2e-2)
     r = numc.mean(c)
     assert str(r.dtype) == "float16"
+
+
+def test_warning_categories_match():
+    from helpers import run_both
+    e, allnan = np.zeros(0), np.array([[np.nan, 1.0], [np.nan, 2.0]])
+    cases = [(np.mean, numc.mean, e, {}), (np.nanmean, numc.nanmean, allnan, {"axis": 0}),
+             (np.nanmax, numc.nanmax, allnan, {"axis": 0}),
+             (np.nanmin, numc.nanmin, allnan, {"axis": 0}),
+             (np.var, numc.var, np.ones(1), {"ddof": 1}),
+             (np.nanvar, numc.nanvar, allnan, {"axis": 0, "ddof": 1})]
+    for fn, fc, x, kw in cases:
+        (nr, ne, nw), (cr, ce, cw) = run_both(lambda: fn(x, **kw), lambda: fc(to_numc(x), **kw))
+        assert ne is None and ce is None
+        assert set(nw) == set(cw), (fn.__name__, nw, cw)
+        close(nr, cr)
