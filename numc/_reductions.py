@@ -12,6 +12,7 @@ from . import _core
 from ._core import ndarray
 from ._dtypes import dtype as _dtype, result_type as _result_type
 from ._creation import asanyarray as _asanyarray
+from .exceptions import AxisError
 
 __all__ = [
     "sum", "prod", "min", "max", "amin", "amax", "mean", "std", "var", "argmin",
@@ -88,8 +89,7 @@ def _axes(axis, ndim):
     for ax in axis:
         ax = int(ax) if not isinstance(ax, int) else ax
         if ax < -ndim or ax >= ndim:
-            raise _core.AxisError(f"axis {ax} is out of bounds for array of dimension {ndim}") \
-                if hasattr(_core, "AxisError") else ValueError(f"axis {ax} is out of bounds")
+            raise AxisError(f"axis {ax} is out of bounds for array of dimension {ndim}")
         out.append(ax % ndim if ndim else ax)
     if len(set(out)) != len(out):
         raise ValueError("duplicate value in 'axis'")
@@ -305,7 +305,7 @@ def argmin(a, axis=None, out=None, *, keepdims=False):
 def count_nonzero(a, axis=None, *, keepdims=False):
     a = _asarray(a)
     if axis is None and not keepdims:
-        return _core._count_nonzero(a)
+        return _I8.type(_core._count_nonzero(a))
     return _add.reduce(a.astype(_BOOL), axis=axis, dtype=_I8, keepdims=keepdims)
 
 

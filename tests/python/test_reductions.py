@@ -402,3 +402,23 @@ def test_warning_categories_match():
         assert ne is None and ce is None
         assert set(nw) == set(cw), (fn.__name__, nw, cw)
         close(nr, cr)
+
+
+def test_python_inputs_and_axis_errors():
+    m = [[1, 5], [7, 2]]
+    for name, args, kw in [("sum", ([1, 2, 3],), {}), ("mean", (5,), {}), ("argmax", (m,), {}),
+                           ("argmax", (m,), {"axis": -1, "keepdims": True}),
+                           ("std", (m,), {"axis": (0, 1), "keepdims": True}),
+                           ("count_nonzero", (m,), {}), ("cumsum", (m,), {}),
+                           ("prod", ([],), {}), ("ptp", (m,), {"axis": 1}),
+                           ("diff", ([1, 5, 7, 2],), {"n": 3}), ("ediff1d", (m,), {}),
+                           ("trapezoid", ([1, 5, 7, 2],), {"x": [0, 1, 3, 4]}),
+                           ("cumulative_prod", ([1, 2, 3],), {"include_initial": True}),
+                           ("all", ([],), {}), ("any", ([np.nan],), {})]:
+        both(lambda: getattr(np, name)(*args, **kw), lambda: getattr(numc, name)(*args, **kw))
+    assert type(numc.count_nonzero(m)).__name__ == type(np.count_nonzero(m)).__name__
+    for name in ("argmin", "argmax", "mean", "sum", "std", "count_nonzero"):
+        with pytest.raises(numc.exceptions.AxisError):
+            getattr(numc, name)(numc.ones((2, 3)), axis=2)
+    with pytest.raises(ValueError):
+        numc.mean(numc.ones((2, 3)), axis=(0, 0))
