@@ -422,3 +422,22 @@ def test_python_inputs_and_axis_errors():
             getattr(numc, name)(numc.ones((2, 3)), axis=2)
     with pytest.raises(ValueError):
         numc.mean(numc.ones((2, 3)), axis=(0, 0))
+
+
+@given(shape=st.lists(st.integers(0, 4), min_size=1, max_size=4),
+       dtype=st.sampled_from(["int16", "uint32", "float32", "float64", "complex128", "bool"]),
+       name=st.sampled_from(["sum", "max", "mean", "argmax", "argmin", "any", "cumsum",
+                             "count_nonzero", "nanmax", "var"]),
+       data_=st.data())
+def test_hypothesis_shapes_axes(shape, dtype, name, data_):
+    x = data(dtype, tuple(shape), seed=len(shape))
+    nd = len(shape)
+    if name in ("argmax", "argmin", "cumsum"):
+        axis = data_.draw(st.sampled_from([None] + list(range(-nd, nd))))
+    else:
+        axis = data_.draw(st.sampled_from([None] + list(range(-nd, nd)) +
+                                          ([(0, nd - 1)] if nd > 1 else [])))
+    if name == "nanmax" and dtype == "bool":
+        return
+    c = to_numc(x)
+    both(lambda: getattr(np, name)(x, axis=axis), lambda: getattr(numc, name)(c, axis=axis))
