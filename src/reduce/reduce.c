@@ -100,7 +100,7 @@ static int call_step(const nc_loop *lp, char *out, ptrdiff_t so, const char *src
     return lp->fn(args, &n, steps, NULL);
 }
 
-#define NC_RED_BLOCK 512 /* elements of the blocked reduction's accumulator row */
+#define NC_RED_BLOCK 256 /* elements of the blocked reduction's accumulator row */
 
 /* Scratch of one reduction: when `blocked`, long reductions into one
  * element run as row accumulations into `acc` (NC_RED_BLOCK elements, in
@@ -177,7 +177,10 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
                 ((kind != 'f' && kind != 'c') || !strcmp(uf->name, "maximum") ||
                  !strcmp(uf->name, "minimum") || !strcmp(uf->name, "fmax") ||
                  !strcmp(uf->name, "fmin"));
-    if (cast && !(buf = nc_malloc((size_t)NC_RED_BUFSIZE * (size_t)tsz)))
+    /* Order-free reductions cast through a smaller, L1-sized buffer; float
+     * sums keep NumPy's 8192 so that their pairwise blocks match. */
+    ptrdiff_t bufsize = c.blocked && kind != 'f' && kind != 'c' ? 2048 : NC_RED_BUFSIZE;
+    if (cast && !(buf = nc_malloc((size_t)bufsize * (size_t)tsz)))
         return nc_error_set(NC_ERR_NOMEM, "Unable to allocate reduction buffer");
     /* The input goes first: it sets the iteration order (smallest stride
      * innermost), so rows are read in memory order. */
@@ -208,8 +211,8 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
         if (!cast) {
             rc = call_masked(&c, it.ptrs[1], so, it.ptrs[0], si, n, mask ? it.ptrs[2] : NULL, sm);
         } else {
-            for (ptrdiff_t done = 0; done < n && !rc; done += NC_RED_BUFSIZE) {
-                ptrdiff_t m = n - done < NC_RED_BUFSIZE ? n - done : NC_RED_BUFSIZE;
+            for (ptrdiff_t done = 0; done < n && !rc; done += bufsize) {
+                ptrdiff_t m = n - done < bufsize ? n - done : bufsize;
                 cast(it.ptrs[0] + done * si, si, buf, tsz, m);
                 rc = call_masked(&c, it.ptrs[1] + done * so, so, buf, tsz, m,
                                  mask ? it.ptrs[2] + done * sm : NULL, sm);
