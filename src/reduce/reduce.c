@@ -114,23 +114,47 @@ typedef struct red_ctx {
     char *acc;
 } red_ctx;
 
-static int reduce_step(const red_ctx *c, char *out, ptrdiff_t so, const char *src, ptrdiff_t ss,
-                       ptrdiff_t n)
+/* Blocked reduction of n elements into acc (all B lanes filled from the
+ * first block when *started is 0); a tail shorter than a block goes
+ * straight into `out`.  flush_acc() then folds acc into out. */
+static int blocked_part(const red_ctx *c, char *out, const char *src, ptrdiff_t ss, ptrdiff_t n,
+                        int *started)
 {
     const ptrdiff_t B = NC_RED_BLOCK;
-    if (so != 0 || !c->blocked || n < 4 * B)
-        return call_step(c->lp, out, so, src, ss, n);
-    for (ptrdiff_t i = 0; i < B; i++)
-        memcpy(c->acc + i * c->tsz, src + i * ss, (size_t)c->tsz);
-    ptrdiff_t k = B;
+    ptrdiff_t k = 0;
     int rc = 0;
-    for (; k + B <= n && !rc; k += B)
+    if (!*started && n >= B) {
+        if (ss == c->tsz)
+            memcpy(c->acc, src, (size_t)(B * c->tsz));
+        else
+            for (ptrdiff_t i = 0; i < B; i++)
+                memcpy(c->acc + i * c->tsz, src + i * ss, (size_t)c->tsz);
+        *started = 1;
+        k = B;
+    }
+    for (; *started && k + B <= n && !rc; k += B)
         rc = call_step(c->lp, c->acc, c->tsz, src + k * ss, ss, B);
     if (!rc && k < n)
         rc = call_step(c->lp, out, 0, src + k * ss, ss, n - k);
-    if (!rc)
-        rc = call_step(c->lp, out, 0, c->acc, c->tsz, B);
     return rc;
+}
+
+static int flush_acc(const red_ctx *c, char *out, int *started)
+{
+    if (!*started)
+        return 0;
+    *started = 0;
+    return call_step(c->lp, out, 0, c->acc, c->tsz, NC_RED_BLOCK);
+}
+
+static int reduce_step(const red_ctx *c, char *out, ptrdiff_t so, const char *src, ptrdiff_t ss,
+                       ptrdiff_t n)
+{
+    if (so != 0 || !c->blocked || n < 4 * NC_RED_BLOCK)
+        return call_step(c->lp, out, so, src, ss, n);
+    int started = 0;
+    int rc = blocked_part(c, out, src, ss, n, &started);
+    return rc ? rc : flush_acc(c, out, &started);
 }
 
 /* Calls call_step on the runs of True of a mask (NULL: all of it). */
@@ -210,6 +234,16 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
         ptrdiff_t sm = mask ? it.inner_strides[2] : 0;
         if (!cast) {
             rc = call_masked(&c, it.ptrs[1], so, it.ptrs[0], si, n, mask ? it.ptrs[2] : NULL, sm);
+        } else if (so == 0 && !mask && c.blocked && n >= 4 * NC_RED_BLOCK) {
+            /* One accumulator row across all cast blocks of the run. */
+            int started = 0;
+            for (ptrdiff_t done = 0; done < n && !rc; done += bufsize) {
+                ptrdiff_t m = n - done < bufsize ? n - done : bufsize;
+                cast(it.ptrs[0] + done * si, si, buf, tsz, m);
+                rc = blocked_part(&c, it.ptrs[1], buf, tsz, m, &started);
+            }
+            if (!rc)
+                rc = flush_acc(&c, it.ptrs[1], &started);
         } else {
             for (ptrdiff_t done = 0; done < n && !rc; done += bufsize) {
                 ptrdiff_t m = n - done < bufsize ? n - done : bufsize;
