@@ -501,7 +501,7 @@ nc_status nc_ufunc_accumulate(const nc_ufunc *uf, int loop_index, const nc_array
     nc_status st;
     *fpe = 0;
     if (ndim == 0)
-        return nc_error_set(NC_ERR_VALUE, "cannot accumulate on a scalar");
+        return nc_error_set(NC_ERR_TYPE, "cannot accumulate on a scalar");
     if (axis < -ndim || axis >= ndim)
         return nc_error_set(NC_ERR_AXIS, "axis %d is out of bounds for array of dimension %d", axis,
                             ndim);
