@@ -100,7 +100,7 @@ static int call_step(const nc_loop *lp, char *out, ptrdiff_t so, const char *src
     return lp->fn(args, &n, steps, NULL);
 }
 
-#define NC_RED_BLOCK 256 /* elements of the blocked reduction's accumulator row */
+#define NC_RED_BLOCK 1024 /* elements of the blocked reduction's accumulator row */
 
 /* Scratch of one reduction: when `blocked`, long reductions into one
  * element run as row accumulations into `acc` (NC_RED_BLOCK elements, in
@@ -203,7 +203,7 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
                  !strcmp(uf->name, "fmin"));
     /* Order-free reductions cast through a smaller, L1-sized buffer; float
      * sums keep NumPy's 8192 so that their pairwise blocks match. */
-    ptrdiff_t bufsize = c.blocked && kind != 'f' && kind != 'c' ? 2048 : NC_RED_BUFSIZE;
+    ptrdiff_t bufsize = c.blocked && kind != 'f' && kind != 'c' ? 4096 : NC_RED_BUFSIZE;
     if (cast && !(buf = nc_malloc((size_t)bufsize * (size_t)tsz)))
         return nc_error_set(NC_ERR_NOMEM, "Unable to allocate reduction buffer");
     /* The input goes first: it sets the iteration order (smallest stride
