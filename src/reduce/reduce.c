@@ -66,7 +66,8 @@ nc_status nc_reduce_resolve(const nc_ufunc *uf, nc_dtype_id in, int dtype, int o
         if (t[0] == t[1] && t[1] == t[2])
             return NC_OK;
     }
-    for (int pass = 0; pass < 2; pass++) {
+    /* An explicit dtype= must name a loop exactly, as in NumPy. */
+    for (int pass = 0; pass < (dtype >= 0 ? 1 : 2); pass++) {
         for (int l = 0; l < uf->nloops; l++) {
             const uint8_t *t = uf->loops[l].types;
             if (t[0] != t[1] || t[1] != t[2])
