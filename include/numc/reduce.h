@@ -19,7 +19,8 @@ extern "C" {
 /* Picks the loop of a binary one-output ufunc for reducing an array of dtype
  * `in`.  dtype (>= 0) is the requested dtype=, else out_dtype (>= 0) that of
  * a given out=, else NumPy's default: the input's dtype, with add and
- * multiply widening bool and small integers to int64/uint64.  logical_*
+ * multiply widening bool and small integers to int64/uint64 (an explicit
+ * dtype must name a loop exactly).  logical_*
  * reduce in bool.  Errors: NC_ERR_TYPE (not binary) or NC_ERR_NOLOOP. */
 NC_API nc_status nc_reduce_resolve(const nc_ufunc *uf, nc_dtype_id in, int dtype,
                                    int out_dtype, int *loop_index);

@@ -144,6 +144,9 @@ static PyObject *ufunc_reduce(ncpy_ufunc *self, PyObject *args, PyObject *kw)
     if (!arr)
         return NULL;
     nc_array *a = &((ncpy_array *)arr)->arr;
+    /* NumPy lets axis 0 / -1 name the "axis" of a 0-d array: nothing to reduce. */
+    if (a->ndim == 0 && naxes == 1 && (axes[0] == 0 || axes[0] == -1))
+        naxes = 0;
     int loop;
     nc_status st = nc_reduce_resolve(self->uf, a->dtype, dt,
                                      out ? (int)((ncpy_array *)out)->arr.dtype : -1, &loop);
@@ -190,6 +193,11 @@ static PyObject *ufunc_accumulate(ncpy_ufunc *self, PyObject *args, PyObject *kw
     if (!arr)
         return NULL;
     nc_array *a = &((ncpy_array *)arr)->arr;
+    if (axis_o == Py_None && a->ndim > 1) {
+        Py_DECREF(arr);
+        PyErr_SetString(PyExc_ValueError, "accumulate does not allow multiple axes");
+        return NULL;
+    }
     int loop, fpe = 0;
     nc_status st = nc_reduce_resolve(self->uf, a->dtype, dt, -1, &loop);
     if (st) {

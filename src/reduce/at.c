@@ -141,6 +141,16 @@ nc_status nc_ufunc_apply_at(const nc_ufunc *uf, int loop_index, nc_array *a, int
             continue;
         }
         const nc_array *ar = f[i].arr;
+        if (ar->ndim == 1) {
+            const char *p = ar->data;
+            int64_t lo = -f[i].axis_len, hi = f[i].axis_len, bad = 0;
+            for (ptrdiff_t e = 0; e < ar->size; e++, p += ar->strides[0]) {
+                int64_t v = *(const int64_t *)p;
+                bad |= v < lo || v >= hi;
+            }
+            if (!bad)
+                continue;
+        }
         ptrdiff_t idx[NC_MAXDIMS] = {0};
         for (ptrdiff_t e = 0; e < ar->size; e++) {
             const char *p = ar->data;
@@ -165,11 +175,18 @@ nc_status nc_ufunc_apply_at(const nc_ufunc *uf, int loop_index, nc_array *a, int
         for (int j = 0; j < b->ndim; j++)
             if (b->shape[j] != 1 && b->shape[j] != R[off + j])
                 return nc_error_set(NC_ERR_SHAPE, "operands could not be broadcast together with remapped shapes");
-        if ((st = nc_array_init_empty(&bt, TB, b->ndim, b->shape, NC_ORDER_C, 0)))
-            return st;
-        if ((st = nc_array_assign(&bt, b, NC_CAST_UNSAFE))) {
-            nc_array_clear(&bt);
-            return st;
+        if (b->dtype == TB) {
+            /* Read b in place: the view only borrows b's buffer. */
+            if ((st = nc_array_init_view(&bt, b->buffer, b->data, TB, b->ndim, b->shape,
+                                         b->strides, 0)))
+                return st;
+        } else {
+            if ((st = nc_array_init_empty(&bt, TB, b->ndim, b->shape, NC_ORDER_C, 0)))
+                return st;
+            if ((st = nc_array_assign(&bt, b, NC_CAST_UNSAFE))) {
+                nc_array_clear(&bt);
+                return st;
+            }
         }
         for (int j = 0; j < b->ndim; j++)
             bstr[off + j] = bt.shape[j] == 1 ? 0 : bt.strides[j];
@@ -184,7 +201,24 @@ nc_status nc_ufunc_apply_at(const nc_ufunc *uf, int loop_index, nc_array *a, int
     nc_cast_fn from_o = a->dtype != TO ? nc_cast_get(TO, a->dtype) : NULL;
     ptrdiff_t ri[NC_MAXDIMS] = {0};
     int rc = 0;
+    /* Steps of a one-element call: itemsizes, so that the loop takes its
+     * plain contiguous path (the cheapest for n == 1). */
+    ptrdiff_t one = 1, esteps[3];
+    for (int k = 0; k < 3; k++)
+        esteps[k] = nc_dtype_info((nc_dtype_id)lp->types[k < nin + 1 ? k : nin])->itemsize;
     nc__fp_clear();
+    if (rd == 1 && nf == 1 && f[0].arr && !to_t && !from_o) {
+        /* The common a[idx] op= b with one 1-d index array. */
+        const char *pi = f[0].arr->data;
+        ptrdiff_t si = f[0].bstr[0], sb = bstr[0], len = f[0].axis_len, sa = f[0].axis_stride;
+        for (ptrdiff_t e = 0; e < total && !rc; e++, pi += si) {
+            ptrdiff_t v = (ptrdiff_t)*(const int64_t *)pi;
+            char *pa = base + (v < 0 ? v + len : v) * sa;
+            char *args[3] = {pa, b ? bt.data + e * sb : pa, pa};
+            rc = lp->fn(args, &one, esteps, NULL);
+        }
+        total = 0;
+    }
     for (ptrdiff_t e = 0; e < total && !rc; e++) {
         char *pa = base;
         const char *pb = bt.data;
@@ -217,8 +251,7 @@ nc_status nc_ufunc_apply_at(const nc_ufunc *uf, int loop_index, nc_array *a, int
         char *args[3] = {in0, (char *)pb, o};
         if (nin == 1)
             args[1] = o;
-        ptrdiff_t one = 1, steps[3] = {0, 0, 0};
-        rc = lp->fn(args, &one, steps, NULL);
+        rc = lp->fn(args, &one, esteps, NULL);
         if (from_o)
             from_o(to, 0, pa, 0, 1);
         for (int j = rd - 1; j >= 0 && ++ri[j] == R[j]; j--)

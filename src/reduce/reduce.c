@@ -66,7 +66,8 @@ nc_status nc_reduce_resolve(const nc_ufunc *uf, nc_dtype_id in, int dtype, int o
         if (t[0] == t[1] && t[1] == t[2])
             return NC_OK;
     }
-    for (int pass = 0; pass < 2; pass++) {
+    /* An explicit dtype= must name a loop exactly, as in NumPy. */
+    for (int pass = 0; pass < (dtype >= 0 ? 1 : 2); pass++) {
         for (int l = 0; l < uf->nloops; l++) {
             const uint8_t *t = uf->loops[l].types;
             if (t[0] != t[1] || t[1] != t[2])
@@ -100,7 +101,7 @@ static int call_step(const nc_loop *lp, char *out, ptrdiff_t so, const char *src
     return lp->fn(args, &n, steps, NULL);
 }
 
-#define NC_RED_BLOCK 512 /* elements of the blocked reduction's accumulator row */
+#define NC_RED_BLOCK 1024 /* elements of the blocked reduction's accumulator row */
 
 /* Scratch of one reduction: when `blocked`, long reductions into one
  * element run as row accumulations into `acc` (NC_RED_BLOCK elements, in
@@ -114,23 +115,47 @@ typedef struct red_ctx {
     char *acc;
 } red_ctx;
 
-static int reduce_step(const red_ctx *c, char *out, ptrdiff_t so, const char *src, ptrdiff_t ss,
-                       ptrdiff_t n)
+/* Blocked reduction of n elements into acc (all B lanes filled from the
+ * first block when *started is 0); a tail shorter than a block goes
+ * straight into `out`.  flush_acc() then folds acc into out. */
+static int blocked_part(const red_ctx *c, char *out, const char *src, ptrdiff_t ss, ptrdiff_t n,
+                        int *started)
 {
     const ptrdiff_t B = NC_RED_BLOCK;
-    if (so != 0 || !c->blocked || n < 4 * B)
-        return call_step(c->lp, out, so, src, ss, n);
-    for (ptrdiff_t i = 0; i < B; i++)
-        memcpy(c->acc + i * c->tsz, src + i * ss, (size_t)c->tsz);
-    ptrdiff_t k = B;
+    ptrdiff_t k = 0;
     int rc = 0;
-    for (; k + B <= n && !rc; k += B)
+    if (!*started && n >= B) {
+        if (ss == c->tsz)
+            memcpy(c->acc, src, (size_t)(B * c->tsz));
+        else
+            for (ptrdiff_t i = 0; i < B; i++)
+                memcpy(c->acc + i * c->tsz, src + i * ss, (size_t)c->tsz);
+        *started = 1;
+        k = B;
+    }
+    for (; *started && k + B <= n && !rc; k += B)
         rc = call_step(c->lp, c->acc, c->tsz, src + k * ss, ss, B);
     if (!rc && k < n)
         rc = call_step(c->lp, out, 0, src + k * ss, ss, n - k);
-    if (!rc)
-        rc = call_step(c->lp, out, 0, c->acc, c->tsz, B);
     return rc;
+}
+
+static int flush_acc(const red_ctx *c, char *out, int *started)
+{
+    if (!*started)
+        return 0;
+    *started = 0;
+    return call_step(c->lp, out, 0, c->acc, c->tsz, NC_RED_BLOCK);
+}
+
+static int reduce_step(const red_ctx *c, char *out, ptrdiff_t so, const char *src, ptrdiff_t ss,
+                       ptrdiff_t n)
+{
+    if (so != 0 || !c->blocked || n < 4 * NC_RED_BLOCK)
+        return call_step(c->lp, out, so, src, ss, n);
+    int started = 0;
+    int rc = blocked_part(c, out, src, ss, n, &started);
+    return rc ? rc : flush_acc(c, out, &started);
 }
 
 /* Calls call_step on the runs of True of a mask (NULL: all of it). */
@@ -177,7 +202,10 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
                 ((kind != 'f' && kind != 'c') || !strcmp(uf->name, "maximum") ||
                  !strcmp(uf->name, "minimum") || !strcmp(uf->name, "fmax") ||
                  !strcmp(uf->name, "fmin"));
-    if (cast && !(buf = nc_malloc((size_t)NC_RED_BUFSIZE * (size_t)tsz)))
+    /* Order-free reductions cast through a smaller, L1-sized buffer; float
+     * sums keep NumPy's 8192 so that their pairwise blocks match. */
+    ptrdiff_t bufsize = c.blocked && kind != 'f' && kind != 'c' ? 4096 : NC_RED_BUFSIZE;
+    if (cast && !(buf = nc_malloc((size_t)bufsize * (size_t)tsz)))
         return nc_error_set(NC_ERR_NOMEM, "Unable to allocate reduction buffer");
     /* The input goes first: it sets the iteration order (smallest stride
      * innermost), so rows are read in memory order. */
@@ -207,9 +235,19 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
         ptrdiff_t sm = mask ? it.inner_strides[2] : 0;
         if (!cast) {
             rc = call_masked(&c, it.ptrs[1], so, it.ptrs[0], si, n, mask ? it.ptrs[2] : NULL, sm);
+        } else if (so == 0 && !mask && c.blocked && n >= 4 * NC_RED_BLOCK) {
+            /* One accumulator row across all cast blocks of the run. */
+            int started = 0;
+            for (ptrdiff_t done = 0; done < n && !rc; done += bufsize) {
+                ptrdiff_t m = n - done < bufsize ? n - done : bufsize;
+                cast(it.ptrs[0] + done * si, si, buf, tsz, m);
+                rc = blocked_part(&c, it.ptrs[1], buf, tsz, m, &started);
+            }
+            if (!rc)
+                rc = flush_acc(&c, it.ptrs[1], &started);
         } else {
-            for (ptrdiff_t done = 0; done < n && !rc; done += NC_RED_BUFSIZE) {
-                ptrdiff_t m = n - done < NC_RED_BUFSIZE ? n - done : NC_RED_BUFSIZE;
+            for (ptrdiff_t done = 0; done < n && !rc; done += bufsize) {
+                ptrdiff_t m = n - done < bufsize ? n - done : bufsize;
                 cast(it.ptrs[0] + done * si, si, buf, tsz, m);
                 rc = call_masked(&c, it.ptrs[1] + done * so, so, buf, tsz, m,
                                  mask ? it.ptrs[2] + done * sm : NULL, sm);
@@ -464,7 +502,7 @@ nc_status nc_ufunc_accumulate(const nc_ufunc *uf, int loop_index, const nc_array
     nc_status st;
     *fpe = 0;
     if (ndim == 0)
-        return nc_error_set(NC_ERR_VALUE, "cannot accumulate on a scalar");
+        return nc_error_set(NC_ERR_TYPE, "cannot accumulate on a scalar");
     if (axis < -ndim || axis >= ndim)
         return nc_error_set(NC_ERR_AXIS, "axis %d is out of bounds for array of dimension %d", axis,
                             ndim);

@@ -321,3 +321,34 @@ def test_blocked_reductions_match():
         if hasattr(numc, name):
             same_values(getattr(np, name).reduce(f), getattr(numc, name).reduce(to_numc(f)))
             same_values(getattr(np, name).reduce(f[:5000]), getattr(numc, name).reduce(to_numc(f[:5000])))
+
+
+@pytest.mark.parametrize("case", range(21))
+def test_reduce_edge_cases(case):
+    a = np.array([[-0.0, 1.5], [2.0, -3.0]])
+    cases = [
+        lambda m, x: m.add.reduce(x, axis=()),
+        lambda m, x: m.maximum.reduce(x, axis=()),
+        lambda m, x: m.subtract.reduce(x, axis=()),
+        lambda m, x: m.add.reduce(x, axis=(), keepdims=True),
+        lambda m, x: m.add.reduce(x[:0], axis=(), keepdims=True),
+        lambda m, x: m.add.reduce(x, axis=None, keepdims=True),
+        lambda m, x: m.multiply.reduce(x > 0),
+        lambda m, x: m.logical_xor.reduce(x),
+        lambda m, x: m.add.accumulate(x > 0),
+        lambda m, x: m.maximum.accumulate(x, axis=None),
+        lambda m, x: m.add.reduce(x, axis=1.0),
+        lambda m, x: m.add.reduceat(x, []),
+        lambda m, x: m.add.reduce(x.astype("complex64"), axis=0),
+        lambda m, x: m.maximum.reduce(x.astype("complex128"), axis=0),
+        lambda m, x: m.add.reduce(x, initial=1, where=m.asarray([[True], [False]])),
+        lambda m, x: m.divide.reduce(x.astype("int32"), axis=0),
+        lambda m, x: m.add.outer(x, 3.0),
+        lambda m, x: m.add.reduce(x[0, 0], axis=None),
+        lambda m, x: m.add.reduce(x[0, 0], axis=0),
+        lambda m, x: m.add.accumulate(x[0, 0]),
+        lambda m, x: m.maximum.accumulate(x[0], axis=None),
+    ]
+    f = cases[case]
+    c = to_numc(a)
+    check_same(lambda: f(np, a), lambda: f(numc, c))
