@@ -83,7 +83,12 @@ def check(n_res, c_res, ulp):
         n_res, c_res = (n_res,), (c_res,)
     assert isinstance(c_res, tuple) and len(c_res) == len(n_res)
     for a, b in zip(n_res, c_res):
-        if ulp:
+        if ulp and a.dtype.kind == "c":
+            assert str(b.dtype) == str(a.dtype)
+            b = np.asarray(b.tolist(), dtype=a.dtype).reshape(a.shape)
+            check(a.real.copy(), numc.asarray(b.real.copy()), ulp)
+            check(a.imag.copy(), numc.asarray(b.imag.copy()), ulp)
+        elif ulp:
             assert str(b.dtype) == str(a.dtype)
             b = np.asarray(b.tolist(), dtype=a.dtype).reshape(a.shape)
             both_nan = np.isnan(a) & np.isnan(b)
@@ -139,7 +144,9 @@ def test_loop_strided_and_broadcast(name, sig):
         n_res = getattr(np, name)(*s_arrs)
     with numc.errstate(all="ignore"):
         c_res = getattr(numc, name)(*[numc.asarray(a)[::-2] for a in arrs])
-    check(n_res, c_res, ulp_for(name, sig))
+    # NumPy's complex64 square with a negative step is its unfused scalar
+    # loop; numc's loops give one result in every layout (the fused one)
+    check(n_res, c_res, 1 if (name, sig) == ("square", "F->F") else ulp_for(name, sig))
     # broadcast: a column against a row (binary), a scalar input (unary on 0-d)
     if len(arrs) == 2:
         b_arrs = [arrs[0][:8].reshape(8, 1), arrs[1][8:14]]

@@ -23,35 +23,6 @@ static inline T NC_HNAME(mk)(RT re, RT im)
     return z;
 }
 
-/* square: NumPy's SIMD loop fuses like its multiply (cmul in
- * complex.inc.c); for complex64 with a negative step it runs its scalar
- * loop, the plain product, instead.  Both are kept, so results agree bit
- * for bit in every layout. */
-int NC_KNAME(square)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps, void *ctx)
-{
-    char *pa = args[0], *po = args[1];
-    const ptrdiff_t sa = steps[0], so = steps[1];
-    (void)ctx;
-    if ((sa >= 0 && so >= 0) || sizeof(RT) == 8) {
-        for (ptrdiff_t i = 0; i < n[0]; i++, pa += sa, po += so) {
-            const T a = *(const T *)pa;
-            T r;
-            r.re = M(fma)(a.re, a.re, -(a.im * a.im));
-            r.im = M(fma)(a.re, a.im, a.im * a.re);
-            *(T *)po = r;
-        }
-    } else {
-        for (ptrdiff_t i = 0; i < n[0]; i++, pa += sa, po += so) {
-            const T a = *(const T *)pa;
-            T r;
-            r.re = a.re * a.re - a.im * a.im;
-            r.im = a.re * a.im + a.im * a.re;
-            *(T *)po = r;
-        }
-    }
-    return 0;
-}
-
 #define TO_C(z) NC_HNAME(to_c)(z)
 #define FROM_C(c) NC_HNAME(from_c)(c)
 #define MK(re, im) NC_HNAME(mk)(re, im)
@@ -134,6 +105,14 @@ static inline T NC_HNAME(clog_scaled)(T z, RT k)
 #include "loop_unary.inc.c"
 #define LOOP_NAME NC_KNAME(conjugate)
 #define LOOP_OP(a) MK((a).re, -(a).im)
+#include "loop_unary.inc.c"
+/* z*z fused like NumPy's SIMD multiply (cmul in complex.inc.c), so that
+ * square(z) == z*z.  NumPy runs its scalar loop, the plain product, for
+ * complex64 with a negative step; numc keeps one result for every layout
+ * (1 ulp apart there). */
+#define LOOP_NAME NC_KNAME(square)
+#define LOOP_OP(a)                                                            \
+    MK(M(fma)((a).re, (a).re, -((a).im * (a).im)), M(fma)((a).re, (a).im, (a).im * (a).re))
 #include "loop_unary.inc.c"
 #define LOOP_NAME NC_KNAME(reciprocal)
 #define LOOP_OP(a) NC_HNAME(recip)(a)
