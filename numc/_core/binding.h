@@ -122,6 +122,10 @@ extern PyMethodDef ncpy_methods_manip[];   /* methods.c: astype, reshape, ... */
 extern PyMethodDef ncpy_methods_interop[]; /* interop.c: __array__, pickling */
 extern PyMethodDef ncpy_methods_reduce[];  /* reduce_py.c: sum, mean, argmax, ... */
 extern PyMethodDef ncpy_methods_select[];  /* select_py.c: take, nonzero, repeat, ... */
+extern PyMethodDef ncpy_methods_forward[]; /* forward.c: round, clip, conj, ... */
+/* forward.c: calls module.name(self, *args, **kw); *cache keeps the function. */
+PyObject *ncpy_forward(const char *module, const char *name, PyObject **cache, PyObject *self,
+                       PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames);
 extern PyGetSetDef ncpy_getset_core[];     /* ndarray.c */
 extern PyGetSetDef ncpy_getset_manip[];    /* methods.c: T, mT, real, imag, flags */
 extern PyGetSetDef ncpy_getset_interop[];  /* interop.c: __array_interface__ */

@@ -278,11 +278,30 @@ static int is_bool_scalar(PyObject *o)
     return ncpy_scalar_unpack(o, &dt, tmp) && dt == NC_BOOL;
 }
 
+/* 1 for an array of another library (e.g. NumPy) with at least one
+ * dimension: it indexes like a numc array. */
+static int foreign_array(PyObject *o)
+{
+    if (PyUnicode_Check(o) || PyBytes_Check(o) || PyLong_Check(o) || PyFloat_Check(o))
+        return 0;
+    PyObject *iface = PyObject_GetAttrString(o, "__array_interface__");
+    if (!iface) {
+        PyErr_Clear();
+        return 0;
+    }
+    PyObject *shape = PyDict_Check(iface) ? PyDict_GetItemString(iface, "shape") : NULL;
+    int r = shape && PyTuple_Check(shape) && PyTuple_GET_SIZE(shape) > 0;
+    Py_DECREF(iface);
+    return r;
+}
+
 static int item_is_advanced(PyObject *o, int nested)
 {
     if (is_bool_scalar(o) || PyList_Check(o) || (nested && PyTuple_Check(o)))
         return 1;
-    return ncpy_array_check(o) && ((ncpy_array *)o)->arr.ndim > 0;
+    if (ncpy_array_check(o))
+        return ((ncpy_array *)o)->arr.ndim > 0;
+    return foreign_array(o);
 }
 
 static int key_is_advanced(PyObject *key)
@@ -394,6 +413,7 @@ typedef struct {
 typedef struct {
     nc_geom v;
     int nadv, nb, nrest, out_ndim;
+    int keys_adjacent; /* the advanced items stand next to each other in the key */
     int vaxis[NC_MAXDIMS], axis_id[NC_MAXDIMS], group[NC_MAXDIMS];
     PyObject *idx[NC_MAXDIMS];      /* int64 arrays, owned */
     nc_array idxv[NC_MAXDIMS];      /* the same broadcast to B */
@@ -507,6 +527,23 @@ static int build_plan(ncpy_array *a, key_item *items, Py_ssize_t n, int mode, ad
             consumed++;
         else if (it->kind == IT_BASIC && it->basic.kind == NC_INDEX_ELLIPSIS)
             nell++;
+    }
+    /* NumPy decides where the broadcast dimensions go from the positions of
+     * the advanced items in the key: anything between them, even an
+     * Ellipsis that stands for no axis, separates them. */
+    {
+        Py_ssize_t first = -1, last = -1, count = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            int k = items[i].kind;
+            if (k == IT_INTARR || k == IT_BOOLARR || k == IT_BOOL0 ||
+                (k == IT_INT && mode != NCPY_IDX_OINDEX)) {
+                if (first < 0)
+                    first = i;
+                last = i;
+                count++;
+            }
+        }
+        p->keys_adjacent = count == 0 || last - first + 1 == count;
     }
     if (nell > 1) {
         PyErr_SetString(PyExc_IndexError, "an index can only have a single ellipsis ('...')");
@@ -718,7 +755,7 @@ static int build_plan(ncpy_array *a, key_item *items, Py_ssize_t n, int mode, ad
             p->rout[r++] = o++;
         }
     } else {
-        int consecutive = p->vaxis[p->nadv - 1] - p->vaxis[0] == p->nadv - 1;
+        int consecutive = p->keys_adjacent;
         int bpos = 0;
         if (consecutive && mode == NCPY_IDX_NUMPY)
             for (int r = 0; r < p->nrest; r++)

@@ -618,10 +618,10 @@ static void *join_tables(size_t item, const void *const *tables, int ntables)
 int ncpy_init_array(PyObject *m)
 {
     const void *methods[] = {ncpy_methods_core, ncpy_methods_manip, ncpy_methods_interop,
-                             ncpy_methods_reduce, ncpy_methods_select};
+                             ncpy_methods_reduce, ncpy_methods_select, ncpy_methods_forward};
     const void *getsets[] = {ncpy_getset_core, ncpy_getset_manip, ncpy_getset_interop,
                              ncpy_getset_select};
-    ncpy_array_type.tp_methods = join_tables(sizeof(PyMethodDef), methods, 5);
+    ncpy_array_type.tp_methods = join_tables(sizeof(PyMethodDef), methods, 6);
     ncpy_array_type.tp_getset = join_tables(sizeof(PyGetSetDef), getsets, 4);
     if (!ncpy_array_type.tp_methods || !ncpy_array_type.tp_getset) {
         PyErr_NoMemory();

@@ -10,43 +10,10 @@
 #include "numc/argreduce.h"
 #include "numc/nanfill.h"
 
-static PyObject *reductions_module; /* numc._reductions, imported on first use */
-
-/* `*cache` holds the Python function after the first call (a strong
- * reference kept for the life of the process, like the module's). */
 static PyObject *forward(const char *name, PyObject **cache, PyObject *self,
                          PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
 {
-    if (!*cache) {
-        if (!reductions_module) {
-            reductions_module = PyImport_ImportModule("numc._reductions");
-            if (!reductions_module)
-                return NULL;
-        }
-        *cache = PyObject_GetAttrString(reductions_module, name);
-        if (!*cache)
-            return NULL;
-    }
-    PyObject *fn = *cache;
-    Py_INCREF(fn);
-    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    PyObject *small[8];
-    PyObject **buf = small;
-    if (nargs + nkw + 1 > 8) {
-        buf = PyMem_Malloc((size_t)(nargs + nkw + 1) * sizeof(PyObject *));
-        if (!buf) {
-            Py_DECREF(fn);
-            return PyErr_NoMemory();
-        }
-    }
-    buf[0] = self;
-    for (Py_ssize_t i = 0; i < nargs + nkw; i++)
-        buf[i + 1] = args[i];
-    PyObject *r = PyObject_Vectorcall(fn, buf, (size_t)(nargs + 1), kwnames);
-    if (buf != small)
-        PyMem_Free(buf);
-    Py_DECREF(fn);
-    return r;
+    return ncpy_forward("numc._reductions", name, cache, self, args, nargs, kwnames);
 }
 
 #define FORWARD(NAME)                                                                      \

@@ -332,38 +332,19 @@ static PyMethodDef module_functions[] = {
 
 /* --- ndarray methods: forwarded to numc._select ------------------------- */
 
-static PyObject *forward(const char *name, PyObject *self, PyObject *args, PyObject *kw)
-{
-    /* numc._select imports numc._core, so it is looked up on first use and
-     * kept (the interpreter holds it in sys.modules anyway) */
-    static PyObject *mod;
-    if (!mod && !(mod = PyImport_ImportModule("numc._select")))
-        return NULL;
-    PyObject *fn = PyObject_GetAttrString(mod, name);
-    if (!fn)
-        return NULL;
-    Py_ssize_t n = PyTuple_GET_SIZE(args);
-    PyObject *full = PyTuple_New(n + 1);
-    if (!full) {
-        Py_DECREF(fn);
-        return NULL;
+#define FORWARD(METHOD, FUNC)                                                              \
+    static PyObject *m_##METHOD(PyObject *self, PyObject *const *args, Py_ssize_t nargs,   \
+                                PyObject *kwnames)                                         \
+    {                                                                                      \
+        static PyObject *fn;                                                               \
+        return ncpy_forward("numc._select", FUNC, &fn, self, args, nargs, kwnames);        \
     }
-    Py_INCREF(self);
-    PyTuple_SET_ITEM(full, 0, self);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_INCREF(PyTuple_GET_ITEM(args, i));
-        PyTuple_SET_ITEM(full, i + 1, PyTuple_GET_ITEM(args, i));
-    }
-    PyObject *r = PyObject_Call(fn, full, kw);
-    Py_DECREF(full);
-    Py_DECREF(fn);
-    return r;
-}
+FORWARD(take, "_method_take")
+FORWARD(put, "put")
+FORWARD(compress, "_method_compress")
+FORWARD(choose, "choose")
+#undef FORWARD
 
-static PyObject *m_take(PyObject *s, PyObject *a, PyObject *k) { return forward("_method_take", s, a, k); }
-static PyObject *m_put(PyObject *s, PyObject *a, PyObject *k) { return forward("put", s, a, k); }
-static PyObject *m_compress(PyObject *s, PyObject *a, PyObject *k) { return forward("_method_compress", s, a, k); }
-static PyObject *m_choose(PyObject *s, PyObject *a, PyObject *k) { return forward("choose", s, a, k); }
 static PyObject *m_nonzero(PyObject *s, PyObject *unused)
 {
     (void)unused;
@@ -371,10 +352,10 @@ static PyObject *m_nonzero(PyObject *s, PyObject *unused)
 }
 
 PyMethodDef ncpy_methods_select[] = {
-    {"take", (PyCFunction)(void (*)(void))m_take, METH_VARARGS | METH_KEYWORDS, NULL},
-    {"put", (PyCFunction)(void (*)(void))m_put, METH_VARARGS | METH_KEYWORDS, NULL},
-    {"compress", (PyCFunction)(void (*)(void))m_compress, METH_VARARGS | METH_KEYWORDS, NULL},
-    {"choose", (PyCFunction)(void (*)(void))m_choose, METH_VARARGS | METH_KEYWORDS, NULL},
+    {"take", (PyCFunction)(void (*)(void))m_take, METH_FASTCALL | METH_KEYWORDS, NULL},
+    {"put", (PyCFunction)(void (*)(void))m_put, METH_FASTCALL | METH_KEYWORDS, NULL},
+    {"compress", (PyCFunction)(void (*)(void))m_compress, METH_FASTCALL | METH_KEYWORDS, NULL},
+    {"choose", (PyCFunction)(void (*)(void))m_choose, METH_FASTCALL | METH_KEYWORDS, NULL},
     {"nonzero", m_nonzero, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };

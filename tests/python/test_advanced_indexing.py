@@ -228,3 +228,21 @@ def test_hypothesis_setitem(xk):
         return arr
 
     check_same(lambda: run(np, x, key), lambda: run(numc, to_numc(x)[...], conv(key)))
+
+
+def test_ellipsis_between_advanced_indices_separates_them():
+    """An Ellipsis standing for no axis still moves the broadcast dims first."""
+    x = np.zeros((1, 0, 0), dtype=np.int64)
+    key_np = (slice(None), np.array([], bool), Ellipsis, np.array([], bool))
+    key_nc = (slice(None), numc.array([], bool), Ellipsis, numc.array([], bool))
+    assert numc.array(x)[key_nc].shape == x[key_np].shape
+    y = np.arange(24).reshape(2, 3, 4)
+    for key in [([0], Ellipsis, [1]), ([0], Ellipsis, slice(None), [1]), (Ellipsis, [0], [1])]:
+        assert numc.array(y)[key].tolist() == y[key].tolist()
+
+
+def test_numpy_arrays_as_indices():
+    y = np.arange(24).reshape(2, 3, 4)
+    c = numc.array(y)
+    for key in [np.array([1, 0]), np.array([True, False]), (slice(None), np.array([0, 2]), 1)]:
+        assert c[key].tolist() == y[key].tolist()
