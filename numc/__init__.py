@@ -54,4 +54,7 @@ from ._arrayprint import (set_printoptions, get_printoptions, printoptions, arra
 
 # --- manipulation routines (numc/_manip.py) ---
 
+
+from ._manip2 import *  # noqa: F401,F403  (flip, roll, tile, pad, ...)
+
 # --- gufuncs matmul, vecdot, matvec, vecmat come from numc._core ---
