@@ -106,6 +106,8 @@ def repeat(a, repeats, axis=None):
         axis = 0
     else:
         axis = _norm_axis(axis, a.ndim)
+    if isinstance(repeats, float):
+        repeats = int(repeats)
     r = asarray(repeats)
     if r.ndim > 1:
         raise ValueError("object too deep for desired array")
@@ -169,8 +171,6 @@ def pad(array, pad_width, mode="constant", **kwargs):
         return _core._pad(array, flat, 0, cvals)
     if mode in ("reflect", "symmetric"):
         rt = kwargs.get("reflect_type", "even")
-        if rt not in ("even", "odd"):
-            raise ValueError("unsupported reflect_type: %r" % (rt,))
         if rt == "odd":
             return _pad_odd(array, widths, mode)
     if mode in _PAD_CORE:
@@ -277,47 +277,55 @@ def insert(arr, obj, values, axis=None):
     n = arr.shape[axis]
     if isinstance(obj, slice):
         idx = list(range(*obj.indices(n)))
-        scalar = False
+        ondim = 1
     else:
         o = asarray(obj)
-        if o.size and o.dtype.kind not in "iu":
-            raise IndexError("index array argument obj to insert must be one dimensional or scalar")
-        if o.ndim > 1:
-            raise ValueError("index array argument obj to insert must be one dimensional or scalar")
-        scalar = o.ndim == 0
-        idx = [o.item()] if scalar else o.tolist()
-    for i in idx:
-        if i < -n or i > n:
-            raise IndexError(f"index {i} is out of bounds for axis {axis} with size {n}")
-    idx = [i + n if i < 0 else i for i in idx]
+        if o.dtype.kind == "b":
+            if o.ndim != 1:
+                raise ValueError("boolean array argument obj to insert must be one dimensional")
+            idx = [i for i, v in enumerate(o.tolist()) if v]
+            ondim = 1
+        else:
+            if o.ndim > 1:
+                raise ValueError("index array argument obj to insert must be one dimensional "
+                                 "or scalar")
+            if o.size and o.dtype.kind not in "iu":
+                raise IndexError("arrays used as indices must be of integer (or boolean) type")
+            ondim = o.ndim
+            idx = [o.item()] if ondim == 0 else o.tolist()
     vals = array(values, dtype=arr.dtype, ndmin=nd)
-    if scalar:
-        # NumPy moves the values' first axis to `axis` for a scalar index
-        perm = list(range(1, vals.ndim))
-        perm.insert(axis, 0)
-        vals = vals.transpose(perm) if vals.ndim == nd else vals
-        numnew = vals.shape[axis]
-        idx = [idx[0]] * numnew
-        idx = [idx[0] + j for j in range(numnew)]
-        newpos = idx
+    shape = list(arr.shape)
+    if len(idx) == 1:
+        index = idx[0]
+        if index < -n or index > n:
+            raise IndexError(f"index {obj} is out of bounds for axis {axis} with size {n}")
+        if index < 0:
+            index += n
+        if ondim == 0 and vals.ndim:
+            # NumPy moves the values' first axis to `axis` for a scalar index
+            perm = list(range(1, vals.ndim))
+            perm.insert(axis, 0)
+            vals = vals.transpose(perm)
+        numnew = vals.shape[axis] if vals.ndim > axis else 1
+        newpos = list(range(index, index + numnew))
     else:
+        for i in idx:
+            if i < -n or i >= n + 1:
+                raise IndexError(f"index {i} is out of bounds for axis {axis} with size {n}")
+        idx = [i + n if i < 0 else i for i in idx]
         numnew = len(idx)
         order = sorted(range(numnew), key=lambda j: idx[j])
         newpos = list(idx)
         for rank, j in enumerate(order):
             newpos[j] = idx[j] + rank
-    shape = list(arr.shape)
     shape[axis] = numnew
-    vb = _core._broadcast_to(vals, tuple(shape)) if vals.ndim <= nd else None
-    if vb is None:
-        raise ValueError(f"could not broadcast input array from shape {vals.shape} into "
-                         f"shape {tuple(shape)}")
+    vb = _core._broadcast_to(vals, tuple(shape))
     shape[axis] = n + numnew
     new = empty(tuple(shape), arr.dtype)
     taken = set(newpos)
     oldpos = [p for p in range(n + numnew) if p not in taken]
-    _core._axis_copy(new, oldpos, arr, None, axis, n)
     _core._axis_copy(new, newpos, vb, None, axis, numnew)
+    _core._axis_copy(new, oldpos, arr, None, axis, n)
     return new
 
 
@@ -339,24 +347,32 @@ def resize(a, new_shape):
     return out
 
 
+def _axis_tuple(axis, ndim):
+    axes = _as_tuple(axis)
+    out = tuple(_norm_axis(ax, ndim, "axis") for ax in axes)
+    if len(set(out)) != len(out):
+        raise ValueError("repeated axis in `axis` argument")
+    return out
+
+
 def trim_zeros(filt, trim="fb", axis=None):
     filt_ = asarray(filt)
     trim = trim.lower()
     if trim not in {"fb", "bf", "f", "b"}:
         raise ValueError(f"unexpected character(s) in `trim`: {trim!r}")
-    lo, hi = _core._nonzero_bounds(filt_)
     nd = filt_.ndim
-    if "f" not in trim:
-        lo = (None,) * nd
-    if "b" not in trim:
-        hi = (None,) * nd
-    if len(lo) == 1:
-        sl = slice(lo[0], hi[0])
-    elif axis is None:
-        sl = tuple(slice(x, y) for x, y in zip(lo, hi))
-    else:
-        axis = _norm_axis(axis, nd)
-        sl = (slice(None),) * axis + (slice(lo[axis], hi[axis]),) + (...,)
+    axes = tuple(range(nd)) if axis is None else _axis_tuple(axis, nd)
+    if not axes:
+        return filt
+    lo, hi = _core._nonzero_bounds(filt_)
+    if nd and hi[0] > 0:  # some nonzero element
+        if "f" not in trim:
+            lo = (None,) * nd
+        if "b" not in trim:
+            hi = (None,) * nd
+    sl = tuple(slice(lo[ax], hi[ax]) if ax in axes else slice(None) for ax in range(nd))
+    if len(sl) == 1:
+        return filt[sl[0]]
     return filt[sl]
 
 
@@ -459,5 +475,5 @@ def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
                       else 0 for i in range(ndim))
         output = [_core._broadcast_to(o, shape) for o in output]
     if copy:
-        output = [o.copy() for o in output]
-    return tuple(output)
+        return tuple(o.copy() for o in output)
+    return output if sparse else tuple(output)
