@@ -122,15 +122,21 @@ _PAD_KW = {"constant": {"constant_values"}, "edge": set(), "wrap": set(), "empty
            "reflect": {"reflect_type"}, "symmetric": {"reflect_type"}}
 
 
+def _round_nested(v):
+    if isinstance(v, list):
+        return [_round_nested(x) for x in v]
+    return int(round(v.real if isinstance(v, complex) else v))
+
+
 def _as_pairs(x, ndim, as_index=False):
     """Broadcasts x to ndim (before, after) pairs, as NumPy's pad does."""
     if x is None:
         return [(None, None)] * ndim
     xa = asarray(x)
-    if as_index:
-        if xa.dtype.kind not in "iub":
-            raise TypeError("`pad_width` must be of integral type.")
     vals = xa.tolist()
+    if as_index and xa.dtype.kind in "fc":
+        vals = asarray(vals).tolist()
+        vals = _round_nested(vals)
     shape = tuple(xa.shape)
     if xa.ndim == 0:
         pairs = [(vals, vals)] * ndim
@@ -155,6 +161,8 @@ def _as_pairs(x, ndim, as_index=False):
 def pad(array, pad_width, mode="constant", **kwargs):
     array = asarray(array)
     nd = array.ndim
+    if asarray(pad_width).dtype.kind not in "iu":
+        raise TypeError("`pad_width` must be of integral type.")
     widths = _as_pairs(pad_width, nd, as_index=True)
     if callable(mode):
         return _pad_callable(array, widths, mode, kwargs)
@@ -189,16 +197,93 @@ def _axis_slices(nd, axis, sl):
     return (slice(None),) * axis + (sl,) + (slice(None),) * (nd - axis - 1)
 
 
+def _roi(padded, widths, shape, axis):
+    return padded[tuple(slice(None) if i <= axis else slice(widths[i][0], widths[i][0] + shape[i])
+                        for i in range(padded.ndim))]
+
+
+def _reflect_step(padded, axis, left, right, period, include_edge):
+    """One step of NumPy's reflection with reflect_type='odd' on the roi `padded`."""
+    nd = padded.ndim
+    old = padded.shape[axis] - right - left
+    if include_edge:
+        old = old // period * period
+        off = 1
+    else:
+        old = (old - 1) // (period - 1) * (period - 1) + 1
+        off = 0
+        old -= 1
+    at = lambda sl: _axis_slices(nd, axis, sl)  # noqa: E731
+    if left > 0:
+        m = min(old, left)
+        stop = left - off
+        chunk = padded[at(slice(stop + m, stop, -1))]
+        chunk = 2 * padded[at(slice(left, left + 1))] - chunk
+        padded[at(slice(left - m, left))] = chunk
+        left -= m
+    if right > 0:
+        m = min(old, right)
+        start = -right + off - 2
+        chunk = padded[at(slice(start, start - m, -1))]
+        chunk = 2 * padded[at(slice(-right - 1, -right))] - chunk
+        start = padded.shape[axis] - right
+        padded[at(slice(start, start + m))] = chunk
+        right -= m
+    return left, right
+
+
 def _pad_odd(array, widths, mode):
-    raise NotImplementedError("reflect_type='odd' is not supported yet")
+    _empty_axis_check(array, widths)
+    flat = [w for p in widths for w in p]
+    padded = _core._pad(array, flat, 5, None)
+    if array.size == 0:
+        return padded
+    for axis, (left, right) in enumerate(widths):
+        if array.shape[axis] == 1 and (left or right):
+            _core._pad_lanes(padded, axis, flat, array.shape, 0, (-1, -1), (0.0,) * 4)
+            continue
+        roi = _roi(padded, widths, array.shape, axis)
+        while left > 0 or right > 0:
+            left, right = _reflect_step(roi, axis, left, right, array.shape[axis],
+                                        mode == "symmetric")
+    return padded
+
+
+_STATS = {"maximum": 0, "minimum": 1, "mean": 2, "median": 3}
 
 
 def _pad_stat(array, widths, mode, kwargs):
-    raise NotImplementedError(f"pad mode {mode!r} is not supported yet")
+    _empty_axis_check(array, widths)
+    nd = array.ndim
+    flat = [w for p in widths for w in p]
+    padded = _core._pad(array, flat, 5, None)
+    if array.size == 0:
+        return padded
+    if mode == "linear_ramp":
+        ends = _as_pairs(kwargs.get("end_values", 0), nd)
+        for axis in range(nd):
+            e = [complex(v) for v in ends[axis]]
+            _core._pad_lanes(padded, axis, flat, array.shape, 4, (-1, -1),
+                             (e[0].real, e[0].imag, e[1].real, e[1].imag))
+        return padded
+    lengths = _as_pairs(kwargs.get("stat_length"), nd, as_index=True)
+    for axis in range(nd):
+        ln = tuple(-1 if v is None else v for v in lengths[axis])
+        _core._pad_lanes(padded, axis, flat, array.shape, _STATS[mode], ln, (0.0,) * 4)
+    return padded
 
 
 def _pad_callable(array, widths, func, kwargs):
-    raise NotImplementedError("callable pad modes are not supported yet")
+    import itertools
+    flat = [w for p in widths for w in p]
+    nd = array.ndim
+    padded = _core._pad(array, flat, 0, zeros(2 * nd, array.dtype))
+    for axis in range(nd):
+        perm = [i for i in range(nd) if i != axis] + [axis]
+        view = padded.transpose(perm)
+        for ind in itertools.product(*(range(s) for s in view.shape[:-1])):
+            func(view[ind + (Ellipsis,)], widths[axis], axis, kwargs)
+    return padded
 
 
 # --- append, insert, delete, resize ------------------------------------------

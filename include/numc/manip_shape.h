@@ -65,6 +65,20 @@ typedef enum nc_pad_mode {
 NC_API nc_status nc_pad(const nc_array *src, const ptrdiff_t *widths, nc_pad_mode mode,
                         const char *cvals, nc_array *out);
 
+typedef enum nc_pad_stat {
+    NC_PADSTAT_MAX, NC_PADSTAT_MIN, NC_PADSTAT_MEAN, NC_PADSTAT_MEDIAN, NC_PADSTAT_RAMP
+} nc_pad_stat;
+
+/* Fills the pads of `axis` of the padded array `out` lane by lane (lanes
+ * span the full extent of axes < axis and the center, of shape `center`,
+ * of axes > axis).  Stats use lengths[0]/[1] elements next to each edge
+ * (< 0: the whole center) and are computed in float64/complex128; integer
+ * results are rounded half to even.  RAMP goes from ends (re, im before;
+ * re, im after) to the edge values, floored for integer dtypes. */
+NC_API nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
+                              const ptrdiff_t *center, nc_pad_stat stat,
+                              const ptrdiff_t *lengths, const double *ends);
+
 /* Zeroes the part of the last two axes outside tril (upper == 0: keeps
  * j <= i + k) or triu (upper == 1: keeps j >= i + k). */
 NC_API nc_status nc_tri_zero(nc_array *a, ptrdiff_t k, int upper);

@@ -1,7 +1,7 @@
 /* manip2_py.c: bindings of the rearranging, padding and constructing
  * routines (include/numc/manip_shape.h) as private numc._core functions
  * (_flip, _diagonal, _broadcast_to, _roll, _tile, _repeat, _axis_copy,
- * _fill_cyclic, _pad, _tri_zero, _nonzero_bounds, _sum_last_axis) that
+ * _fill_cyclic, _pad, _pad_lanes, _tri_zero, _nonzero_bounds, _sum_last_axis) that
  * numc/_manip2.py wraps with NumPy's signatures.
  *
  * Each function parses its arguments, calls one core function and maps the
@@ -329,6 +329,40 @@ static PyObject *py_pad(PyObject *self, PyObject *args)
     return wrap_new(&out);
 }
 
+static PyObject *py_pad_lanes(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *d, *wo, *co;
+    int axis, stat;
+    Py_ssize_t l0, l1;
+    double ends[4];
+    if (!PyArg_ParseTuple(args, "O!iOOi(nn)(dddd)", &ncpy_array_type, &d, &axis, &wo, &co, &stat,
+                          &l0, &l1, &ends[0], &ends[1], &ends[2], &ends[3]))
+        return NULL;
+    if (stat < NC_PADSTAT_MAX || stat > NC_PADSTAT_RAMP) {
+        PyErr_SetString(PyExc_ValueError, "bad pad statistic");
+        return NULL;
+    }
+    nc_array wt, ct;
+    const ptrdiff_t *w, *c;
+    ptrdiff_t nw, ncn, lengths[2] = {l0, l1};
+    nc_array *out = &((ncpy_array *)d)->arr;
+    if (as_index_list(wo, &wt, &w, &nw) < 0)
+        return NULL;
+    if (as_index_list(co, &ct, &c, &ncn) < 0) {
+        nc_array_clear(&wt);
+        return NULL;
+    }
+    nc_status st = (nw != 2 * out->ndim || ncn != out->ndim)
+                       ? nc_error_set(NC_ERR_VALUE, "pad widths do not match the array")
+                       : nc_pad_lanes(out, axis, w, c, (nc_pad_stat)stat, lengths, ends);
+    nc_array_clear(&wt);
+    nc_array_clear(&ct);
+    if (st)
+        return ncpy_raise(st);
+    Py_RETURN_NONE;
+}
+
 static PyObject *py_tri_zero(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -390,6 +424,7 @@ static PyMethodDef manip2_functions[] = {
     {"_axis_copy", py_axis_copy, METH_VARARGS, NULL},
     {"_fill_cyclic", py_fill_cyclic, METH_VARARGS, NULL},
     {"_pad", py_pad, METH_VARARGS, NULL},
+    {"_pad_lanes", py_pad_lanes, METH_VARARGS, NULL},
     {"_tri_zero", py_tri_zero, METH_VARARGS, NULL},
     {"_nonzero_bounds", py_nonzero_bounds, METH_O, NULL},
     {"_sum_last_axis", py_sum_last_axis, METH_VARARGS, NULL},

@@ -1,5 +1,6 @@
 /* pad.c: np.pad's index-only modes (constant, edge, reflect, symmetric,
- * wrap, empty) into a fresh C-ordered array.
+ * wrap, empty) into a fresh C-ordered array, and the per-lane modes
+ * (maximum, minimum, mean, median, linear_ramp) on an already padded one.
  *
  * Invariants: the center is copied first; axes are then padded in order,
  * and the pad of axis i spans the full (already padded) extent of axes < i
@@ -9,7 +10,10 @@
  * -1, 0 or 1; each linear run is one slab copy (nc_array_copy, contiguous
  * rows move as whole rows), never an element loop here. */
 #include <string.h>
+#include <math.h>
+#include <stdlib.h>
 #include "numc/manip_shape.h"
+#include "numc/alloc.h"
 
 /* out index p (in [0, before) or [before + n, total)) -> center index */
 static ptrdiff_t map_index(nc_pad_mode mode, ptrdiff_t p, ptrdiff_t before, ptrdiff_t n)
@@ -163,4 +167,172 @@ nc_status nc_pad(const nc_array *src, const ptrdiff_t *widths, nc_pad_mode mode,
     if (st)
         nc_array_clear(out);
     return st;
+}
+
+static int next_lane(int nd, const ptrdiff_t *shape, ptrdiff_t *idx)
+{
+    for (int i = nd - 1; i >= 0; i--) {
+        if (++idx[i] < shape[i])
+            return 1;
+        idx[i] = 0;
+    }
+    return 0;
+}
+
+/* --- per-lane modes: statistics and linear ramps ---------------------------
+ * Each 1-d lane along `axis` is read into a complex128 or float64 buffer
+ * through the cast kernels (so any stride and dtype), reduced there, and the
+ * value(s) are cast back into the pad areas.  Integer results are rounded
+ * half to even (stats) or floored (ramps) first, as NumPy's pad does. */
+
+static int cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_c(const void *a, const void *b)
+{
+    const double *x = a, *y = b;
+    if (x[0] != y[0])
+        return x[0] < y[0] ? -1 : 1;
+    return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/* stat of v[0..n) (w = 1 real, 2 complex) into r[0..w) */
+static void lane_stat(nc_pad_stat stat, double *v, ptrdiff_t n, int w, double *r)
+{
+    r[0] = r[w - 1] = 0;
+    if (n == 0) {
+        r[0] = r[w - 1] = NAN;
+        return;
+    }
+    for (ptrdiff_t i = 0; i < n; i++)
+        for (int c = 0; c < w; c++)
+            if (isnan(v[i * w + c])) {
+                r[0] = r[w - 1] = NAN;
+                return;
+            }
+    if (stat == NC_PADSTAT_MEAN) {
+        for (int c = 0; c < w; c++) {
+            double s = 0;
+            for (ptrdiff_t i = 0; i < n; i++)
+                s += v[i * w + c];
+            r[c] = s / (double)n;
+        }
+        return;
+    }
+    if (stat == NC_PADSTAT_MEDIAN) {
+        qsort(v, (size_t)n, sizeof(double) * (size_t)w, w == 1 ? cmp_d : cmp_c);
+        for (int c = 0; c < w; c++)
+            r[c] = n % 2 ? v[(n / 2) * w + c] : (v[(n / 2 - 1) * w + c] + v[(n / 2) * w + c]) / 2;
+        return;
+    }
+    ptrdiff_t best = 0;
+    for (ptrdiff_t i = 1; i < n; i++) {
+        int c = w == 1 ? cmp_d(v + i, v + best) : cmp_c(v + 2 * i, v + 2 * best);
+        if ((stat == NC_PADSTAT_MAX && c > 0) || (stat == NC_PADSTAT_MIN && c < 0))
+            best = i;
+    }
+    for (int c = 0; c < w; c++)
+        r[c] = v[best * w + c];
+}
+
+nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
+                       const ptrdiff_t *center, nc_pad_stat stat, const ptrdiff_t *lengths,
+                       const double *ends)
+{
+    int nd = out->ndim;
+    if (axis < 0 || axis >= nd)
+        return nc_error_set(NC_ERR_AXIS, "axis %d is out of bounds for array of dimension %d", axis, nd);
+    ptrdiff_t before = widths[2 * axis], after = widths[2 * axis + 1], n = center[axis];
+    if (before == 0 && after == 0)
+        return NC_OK;
+    ptrdiff_t lb = lengths[0] < 0 || lengths[0] > n ? n : lengths[0];
+    ptrdiff_t la = lengths[1] < 0 || lengths[1] > n ? n : lengths[1];
+    if (stat != NC_PADSTAT_RAMP && (lb == 0 || la == 0) &&
+        (stat == NC_PADSTAT_MAX || stat == NC_PADSTAT_MIN))
+        return nc_error_set(NC_ERR_VALUE, "stat_length of 0 yields no value for padding");
+    const nc_dtype *info = nc_dtype_info(out->dtype);
+    int w = info->kind == 'c' ? 2 : 1, isint = info->kind == 'i' || info->kind == 'u';
+    nc_dtype_id bt = w == 2 ? NC_COMPLEX128 : NC_FLOAT64;
+    nc_cast_fn rd = nc_cast_get(out->dtype, bt), wr = nc_cast_get(bt, out->dtype);
+    if (!rd || !wr)
+        return nc_error_set(NC_ERR_TYPE, "pad: no cast for this dtype");
+    ptrdiff_t bufn = stat == NC_PADSTAT_RAMP ? (before > after ? before : after) : n;
+    double *buf = nc_malloc(sizeof(double) * (size_t)w * (size_t)(bufn > 0 ? bufn : 1));
+    if (!buf)
+        return nc_error_set(NC_ERR_NOMEM, "pad: out of memory");
+    ptrdiff_t lshape[NC_MAXDIMS], idx[NC_MAXDIMS] = {0};
+    for (int i = 0; i < nd; i++)
+        lshape[i] = i == axis ? 1 : (i < axis ? out->shape[i] : center[i]);
+    ptrdiff_t st = out->strides[axis];
+    int empty = 0;
+    for (int i = 0; i < nd; i++)
+        if (lshape[i] == 0)
+            empty = 1;
+    /* NumPy's linspace switches every lane of a side to y / div * delta as
+     * soon as one lane has a zero step; that choice changes roundings, so
+     * it is made here for the whole side first. */
+    int zero_step[2] = {0, 0};
+    if (!empty && stat == NC_PADSTAT_RAMP) do {
+        char *lane = out->data;
+        for (int i = 0; i < nd; i++)
+            if (i != axis)
+                lane += (idx[i] + (i > axis ? widths[2 * i] : 0)) * out->strides[i];
+        for (int side = 0; side < 2; side++) {
+            ptrdiff_t width = side ? after : before;
+            double edge[2] = {0, 0};
+            if (!width)
+                continue;
+            rd(lane + (before + (side ? n - 1 : 0)) * st, 0, (char *)edge, 0, 1);
+            int zero = 1;
+            for (int c = 0; c < w; c++)
+                if ((edge[c] - ends[2 * side + c]) / (double)width != 0)
+                    zero = 0;
+            zero_step[side] |= zero;
+        }
+    } while (next_lane(nd, lshape, idx));
+    if (!empty) do {
+        char *lane = out->data;
+        for (int i = 0; i < nd; i++)
+            if (i != axis)
+                lane += (idx[i] + (i > axis ? widths[2 * i] : 0)) * out->strides[i];
+        char *c0 = lane + before * st;         /* first center element */
+        for (int side = 0; side < 2; side++) {
+            ptrdiff_t width = side ? after : before;
+            if (!width)
+                continue;
+            double val[2];
+            if (stat == NC_PADSTAT_RAMP) {
+                double edge[2] = {0, 0};
+                rd(side ? c0 + (n - 1) * st : c0, 0, (char *)edge, 0, 1);
+                const double *end = ends + 2 * side;
+                for (ptrdiff_t i = 0; i < width; i++)
+                    for (int c = 0; c < w; c++) {
+                        double delta = edge[c] - end[c], y;
+                        if (zero_step[side])
+                            y = (double)i / (double)width * delta + end[c];
+                        else
+                            y = (double)i * (delta / (double)width) + end[c];
+                        buf[i * w + c] = isint ? floor(y) : y;
+                    }
+                /* left pad runs outward->in; the right pad is the reversed ramp */
+                if (side == 0)
+                    wr((char *)buf, (ptrdiff_t)sizeof(double) * w, lane, st, width);
+                else
+                    wr((char *)(buf + (width - 1) * w), -(ptrdiff_t)sizeof(double) * w,
+                       c0 + n * st, st, width);
+                continue;
+            }
+            ptrdiff_t len = side ? la : lb;
+            rd(side ? c0 + (n - len) * st : c0, st, (char *)buf, (ptrdiff_t)sizeof(double) * w, len);
+            lane_stat(stat, buf, len, w, val);
+            if (isint)
+                val[0] = nearbyint(val[0]);
+            wr((char *)val, 0, side ? c0 + n * st : lane, st, width);
+        }
+    } while (next_lane(nd, lshape, idx));
+    nc_free(buf);
+    return NC_OK;
 }
