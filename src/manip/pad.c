@@ -199,6 +199,62 @@ static int cmp_c(const void *a, const void *b)
     return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
+/* k-th smallest of v[0..n) (no NaNs), partially reordering v */
+static double select_kth(double *v, ptrdiff_t n, ptrdiff_t k)
+{
+    ptrdiff_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        double pivot = v[lo + (hi - lo) / 2];
+        ptrdiff_t i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot)
+                i++;
+            while (v[j] > pivot)
+                j--;
+            if (i <= j) {
+                double t = v[i];
+                v[i++] = v[j];
+                v[j--] = t;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            break;
+    }
+    return v[k];
+}
+
+/* Sum in NumPy's pairwise order (8 accumulators over blocks of at most
+ * 128, halves split at multiples of 8), so means round like np.mean's. */
+static double pairwise_sum(const double *v, ptrdiff_t n)
+{
+    if (n < 8) {
+        double s = 0.;
+        for (ptrdiff_t i = 0; i < n; i++)
+            s += v[i];
+        return s;
+    }
+    if (n <= 128) {
+        double r[8];
+        for (int k = 0; k < 8; k++)
+            r[k] = v[k];
+        ptrdiff_t i;
+        for (i = 8; i < n - (n % 8); i += 8)
+            for (int k = 0; k < 8; k++)
+                r[k] += v[i + k];
+        double s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++)
+            s += v[i];
+        return s;
+    }
+    ptrdiff_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise_sum(v, n2) + pairwise_sum(v + n2, n - n2);
+}
+
 /* stat of v[0..n) (w = 1 real, 2 complex) into r[0..w) */
 static void lane_stat(nc_pad_stat stat, double *v, ptrdiff_t n, int w, double *r)
 {
@@ -213,12 +269,29 @@ static void lane_stat(nc_pad_stat stat, double *v, ptrdiff_t n, int w, double *r
                 r[0] = r[w - 1] = NAN;
                 return;
             }
+    if (stat == NC_PADSTAT_MEAN && w == 1) {
+        r[0] = pairwise_sum(v, n) / (double)n;
+        return;
+    }
     if (stat == NC_PADSTAT_MEAN) {
         for (int c = 0; c < w; c++) {
             double s = 0;
             for (ptrdiff_t i = 0; i < n; i++)
                 s += v[i * w + c];
             r[c] = s / (double)n;
+        }
+        return;
+    }
+    if (stat == NC_PADSTAT_MEDIAN && w == 1) {
+        double hi = select_kth(v, n, n / 2);
+        if (n % 2 == 0) {
+            double lo = v[0];
+            for (ptrdiff_t i = 1; i < n / 2; i++)   /* max of the lower half */
+                if (v[i] > lo)
+                    lo = v[i];
+            r[0] = (lo + hi) / 2;
+        } else {
+            r[0] = hi;
         }
         return;
     }
@@ -236,6 +309,121 @@ static void lane_stat(nc_pad_stat stat, double *v, ptrdiff_t n, int w, double *r
     }
     for (int c = 0; c < w; c++)
         r[c] = v[best * w + c];
+}
+
+/* rd() for the reads of stats: a plain strided copy when no conversion is
+ * needed (float64/complex128), which the generic cast loop is slower at. */
+static void gather(nc_cast_fn rd, size_t same, const char *src, ptrdiff_t ss, char *dst,
+                   ptrdiff_t ds, ptrdiff_t n)
+{
+    if (!same) {
+        rd(src, ss, dst, ds, n);
+    } else if (ss == (ptrdiff_t)same && ds == (ptrdiff_t)same) {
+        memcpy(dst, src, same * (size_t)n);
+    } else {
+        for (ptrdiff_t i = 0; i < n; i++)
+            memcpy(dst + i * ds, src + i * ss, same);
+    }
+}
+
+/* Stats of lanes that are not the fastest axis: lanes adjacent along the
+ * last axis are read together, GROUP elements per row, so each cache line
+ * of the center is fetched once instead of once per lane. */
+#define GROUP 64
+static nc_status stat_lanes_grouped(nc_array *out, int axis, const ptrdiff_t *widths,
+                                    const ptrdiff_t *lshape, nc_pad_stat stat, ptrdiff_t n,
+                                    ptrdiff_t lb, ptrdiff_t la, nc_cast_fn rd, nc_cast_fn wr,
+                                    int w, int isint)
+{
+    int nd = out->ndim, d = nd - 1;
+    ptrdiff_t before = widths[2 * axis], after = widths[2 * axis + 1], st = out->strides[axis];
+    ptrdiff_t sd = out->strides[d];
+    size_t row = sizeof(double) * (size_t)w;
+    double *blk = nc_malloc(row * GROUP * (size_t)(n > 0 ? n : 1));
+    double *lanebuf = nc_malloc(row * (size_t)(n > 0 ? n : 1));
+    if (!blk || !lanebuf) {
+        nc_free(blk);
+        nc_free(lanebuf);
+        return nc_error_set(NC_ERR_NOMEM, "pad: out of memory");
+    }
+    ptrdiff_t gshape[NC_MAXDIMS], idx[NC_MAXDIMS] = {0};
+    double vals[2 * GROUP];
+    int reuse = lb == n && la == n && before > 0;
+    size_t same = nc_dtype_info(out->dtype)->id == (w == 2 ? NC_COMPLEX128 : NC_FLOAT64) ? row : 0;
+    for (int i = 0; i < nd; i++)
+        gshape[i] = lshape[i];
+    gshape[d] = (lshape[d] + GROUP - 1) / GROUP;
+    do {
+        ptrdiff_t j0 = idx[d] * GROUP, g = lshape[d] - j0 < GROUP ? lshape[d] - j0 : GROUP;
+        char *lane = out->data + (j0 + widths[2 * d]) * sd;
+        for (int i = 0; i < d; i++)
+            if (i != axis)
+                lane += (idx[i] + (i > axis ? widths[2 * i] : 0)) * out->strides[i];
+        char *c0 = lane + before * st;
+        for (int side = 0; side < 2; side++) {
+            ptrdiff_t width = side ? after : before, len = side ? la : lb;
+            if (!width)
+                continue;
+            char *first = side ? c0 + (n - len) * st : c0;
+            if (side == 1 && reuse)
+                len = 0; /* the left stats are the right ones */
+            for (ptrdiff_t r = 0; r < len; r++)
+                gather(rd, same, first + r * st, sd, (char *)(blk + r * GROUP * w), (ptrdiff_t)row, g);
+            int rowdone = 0;
+            if (w == 1 && stat != NC_PADSTAT_MEDIAN && len > 0 && !(side == 1 && reuse)) {
+                /* reduce across rows: g independent accumulators per row */
+                double acc[GROUP];
+                int nan[GROUP] = {0};
+                for (ptrdiff_t j = 0; j < g; j++)
+                    acc[j] = blk[j];
+                for (ptrdiff_t r = 1; r < len; r++) {
+                    const double *b = blk + r * GROUP;
+                    if (stat == NC_PADSTAT_MEAN)
+                        for (ptrdiff_t j = 0; j < g; j++)
+                            acc[j] += b[j];
+                    else if (stat == NC_PADSTAT_MAX)
+                        for (ptrdiff_t j = 0; j < g; j++)
+                            acc[j] = b[j] > acc[j] ? b[j] : acc[j];
+                    else
+                        for (ptrdiff_t j = 0; j < g; j++)
+                            acc[j] = b[j] < acc[j] ? b[j] : acc[j];
+                    if (stat != NC_PADSTAT_MEAN)
+                        for (ptrdiff_t j = 0; j < g; j++)
+                            nan[j] |= b[j] != b[j];
+                }
+                for (ptrdiff_t j = 0; j < g; j++) {
+                    double v = stat == NC_PADSTAT_MEAN ? acc[j] / (double)len : acc[j];
+                    if (nan[j] || blk[j] != blk[j])
+                        v = NAN;
+                    vals[2 * j] = isint ? nearbyint(v) : v;
+                }
+                rowdone = 1;
+            }
+            for (ptrdiff_t j = 0; j < g; j++) {
+                double *val = vals + 2 * j;
+                if (side == 1 && reuse) {
+                    wr((char *)val, 0, c0 + n * st + j * sd, st, width);
+                    continue;
+                }
+                if (rowdone) {
+                    wr((char *)val, 0, (side ? c0 + n * st : lane) + j * sd, st, width);
+                    continue;
+                }
+                for (ptrdiff_t r = 0; r < len; r++)
+                    for (int c = 0; c < w; c++)
+                        lanebuf[r * w + c] = blk[(r * GROUP + j) * w + c];
+                {
+                    lane_stat(stat, lanebuf, len, w, val);
+                    if (isint)
+                        val[0] = nearbyint(val[0]);
+                }
+                wr((char *)val, 0, (side ? c0 + n * st : lane) + j * sd, st, width);
+            }
+        }
+    } while (next_lane(nd, gshape, idx));
+    nc_free(blk);
+    nc_free(lanebuf);
+    return NC_OK;
 }
 
 nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
@@ -267,10 +455,15 @@ nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
     for (int i = 0; i < nd; i++)
         lshape[i] = i == axis ? 1 : (i < axis ? out->shape[i] : center[i]);
     ptrdiff_t st = out->strides[axis];
+    size_t same = out->dtype == bt ? sizeof(double) * (size_t)w : 0;
     int empty = 0;
     for (int i = 0; i < nd; i++)
         if (lshape[i] == 0)
             empty = 1;
+    if (!empty && stat != NC_PADSTAT_RAMP && axis != nd - 1 && lshape[nd - 1] > 1) {
+        nc_free(buf);
+        return stat_lanes_grouped(out, axis, widths, lshape, stat, n, lb, la, rd, wr, w, isint);
+    }
     /* NumPy's linspace switches every lane of a side to y / div * delta as
      * soon as one lane has a zero step; that choice changes roundings, so
      * it is made here for the whole side first. */
@@ -299,11 +492,11 @@ nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
             if (i != axis)
                 lane += (idx[i] + (i > axis ? widths[2 * i] : 0)) * out->strides[i];
         char *c0 = lane + before * st;         /* first center element */
+        double val[2] = {0, 0};
         for (int side = 0; side < 2; side++) {
             ptrdiff_t width = side ? after : before;
             if (!width)
                 continue;
-            double val[2];
             if (stat == NC_PADSTAT_RAMP) {
                 double edge[2] = {0, 0};
                 rd(side ? c0 + (n - 1) * st : c0, 0, (char *)edge, 0, 1);
@@ -326,10 +519,13 @@ nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
                 continue;
             }
             ptrdiff_t len = side ? la : lb;
-            rd(side ? c0 + (n - len) * st : c0, st, (char *)buf, (ptrdiff_t)sizeof(double) * w, len);
-            lane_stat(stat, buf, len, w, val);
-            if (isint)
-                val[0] = nearbyint(val[0]);
+            if (!(side == 1 && lb == n && la == n && before > 0)) { /* else: left's value */
+                gather(rd, same, side ? c0 + (n - len) * st : c0, st, (char *)buf,
+                       (ptrdiff_t)sizeof(double) * w, len);
+                lane_stat(stat, buf, len, w, val);
+                if (isint)
+                    val[0] = nearbyint(val[0]);
+            }
             wr((char *)val, 0, side ? c0 + n * st : lane, st, width);
         }
     } while (next_lane(nd, lshape, idx));
