@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include "numc/manip_shape.h"
 #include "numc/alloc.h"
+#include "numc/fill.h"
 
 /* out index p (in [0, before) or [before + n, total)) -> center index */
 static ptrdiff_t map_index(nc_pad_mode mode, ptrdiff_t p, ptrdiff_t before, ptrdiff_t n)
