@@ -10,6 +10,7 @@
  * -1, 0 or 1; each linear run is one slab copy (nc_array_copy, contiguous
  * rows move as whole rows), never an element loop here. */
 #include <string.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include "numc/manip_shape.h"
@@ -41,6 +42,83 @@ static ptrdiff_t map_index(nc_pad_mode mode, ptrdiff_t p, ptrdiff_t before, ptrd
             r += per;
         return r < n ? r : per - 1 - r;
     }
+}
+
+static int next_lane(int nd, const ptrdiff_t *shape, ptrdiff_t *idx)
+{
+    for (int i = nd - 1; i >= 0; i--) {
+        if (++idx[i] < shape[i])
+            return 1;
+        idx[i] = 0;
+    }
+    return 0;
+}
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+/* memcpy with non-temporal stores: for outputs far larger than the caches
+ * it skips the read-for-ownership of every destination line. */
+static void copy_stream(char *d, const char *s, size_t n)
+{
+    size_t head = (16 - ((uintptr_t)d & 15)) & 15;
+    if (head > n)
+        head = n;
+    memcpy(d, s, head);
+    d += head;
+    s += head;
+    n -= head;
+    size_t i = 0;
+    for (; i + 64 <= n; i += 64) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(s + i + 16));
+        __m128i c = _mm_loadu_si128((const __m128i *)(s + i + 32));
+        __m128i e = _mm_loadu_si128((const __m128i *)(s + i + 48));
+        _mm_stream_si128((__m128i *)(d + i), a);
+        _mm_stream_si128((__m128i *)(d + i + 16), b);
+        _mm_stream_si128((__m128i *)(d + i + 32), c);
+        _mm_stream_si128((__m128i *)(d + i + 48), e);
+    }
+    memcpy(d + i, s + i, n - i);
+}
+#define STREAM_MIN ((ptrdiff_t)16 << 20)
+#endif
+
+/* dst = src for views of one shape and dtype: one memcpy per row when the
+ * last axis is contiguous in both (the usual case for pad's slabs), the
+ * general copy otherwise. */
+static nc_status copy_rows(nc_array *dst, const nc_array *src)
+{
+    int nd = dst->ndim;
+    size_t isz = (size_t)nc_dtype_info(dst->dtype)->itemsize;
+    if (nd == 0 || dst->size == 0 || src->ndim != nd || src->dtype != dst->dtype ||
+        dst->strides[nd - 1] != (ptrdiff_t)isz || src->strides[nd - 1] != (ptrdiff_t)isz ||
+        dst->shape[nd - 1] < 64)
+        return nc_array_copy(dst, src, NC_CAST_NO);
+    size_t row = isz * (size_t)dst->shape[nd - 1];
+    ptrdiff_t idx[NC_MAXDIMS] = {0};
+#if defined(__SSE2__)
+    int stream = dst->size > STREAM_MIN / (ptrdiff_t)isz;
+#endif
+    do {
+        char *d = dst->data;
+        const char *s = src->data;
+        for (int i = 0; i < nd - 1; i++) {
+            d += idx[i] * dst->strides[i];
+            s += idx[i] * src->strides[i];
+        }
+#if defined(__SSE2__)
+        if (stream) {
+            copy_stream(d, s, row);
+            continue;
+        }
+#endif
+        memcpy(d, s, row);
+    } while (next_lane(nd - 1, dst->shape, idx));
+#if defined(__SSE2__)
+    if (stream)
+        _mm_sfence();
+#endif
+    return NC_OK;
 }
 
 /* View of `a` whose axis i is [start[i], start[i]+len[i]) with stride
@@ -123,7 +201,7 @@ static nc_status fill_axis(nc_array *out, const nc_array *src, const ptrdiff_t *
             else
                 memset(&s, 0, sizeof s);
             if (!st)
-                st = nc_array_copy(&d, &s, NC_CAST_NO);
+                st = dir == 1 ? copy_rows(&d, &s) : nc_array_copy(&d, &s, NC_CAST_NO);
             nc_array_clear(&d);
             nc_array_clear(&s);
             p += run;
@@ -160,7 +238,7 @@ nc_status nc_pad(const nc_array *src, const ptrdiff_t *widths, nc_pad_mode mode,
     nc_array center;
     st = box(out, start, src->shape, 0, 1, &center);
     if (!st)
-        st = nc_array_copy(&center, src, NC_CAST_NO);
+        st = copy_rows(&center, src);
     nc_array_clear(&center);
     if (mode != NC_PAD_EMPTY)
         for (int i = 0; i < src->ndim && !st; i++)
@@ -168,16 +246,6 @@ nc_status nc_pad(const nc_array *src, const ptrdiff_t *widths, nc_pad_mode mode,
     if (st)
         nc_array_clear(out);
     return st;
-}
-
-static int next_lane(int nd, const ptrdiff_t *shape, ptrdiff_t *idx)
-{
-    for (int i = nd - 1; i >= 0; i--) {
-        if (++idx[i] < shape[i])
-            return 1;
-        idx[i] = 0;
-    }
-    return 0;
 }
 
 /* --- per-lane modes: statistics and linear ramps ---------------------------
