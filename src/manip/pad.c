@@ -332,6 +332,10 @@ static void lane_stat(nc_pad_stat stat, double *v, ptrdiff_t n, int w, double *r
         r[0] = r[w - 1] = NAN;
         return;
     }
+    if (stat == NC_PADSTAT_MEAN && w == 1) {   /* NaNs propagate through the sum */
+        r[0] = pairwise_sum(v, n) / (double)n;
+        return;
+    }
     for (ptrdiff_t i = 0; i < n; i++)
         for (int c = 0; c < w; c++)
             if (isnan(v[i * w + c])) {
@@ -589,9 +593,14 @@ nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
             }
             ptrdiff_t len = side ? la : lb;
             if (!(side == 1 && lb == n && la == n && before > 0)) { /* else: left's value */
-                gather(rd, same, side ? c0 + (n - len) * st : c0, st, (char *)buf,
-                       (ptrdiff_t)sizeof(double) * w, len);
-                lane_stat(stat, buf, len, w, val);
+                char *first = side ? c0 + (n - len) * st : c0;
+                double *v = buf;
+                if (same && st == (ptrdiff_t)same && stat != NC_PADSTAT_MEDIAN &&
+                    (uintptr_t)first % sizeof(double) == 0)
+                    v = (double *)(void *)first; /* read in place: nothing is reordered */
+                else
+                    gather(rd, same, first, st, (char *)buf, (ptrdiff_t)sizeof(double) * w, len);
+                lane_stat(stat, v, len, w, val);
                 if (isint)
                     val[0] = nearbyint(val[0]);
             }

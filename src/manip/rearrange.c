@@ -529,6 +529,71 @@ nc_status nc_nonzero_bounds(const nc_array *a, ptrdiff_t *lo, ptrdiff_t *hi)
     return NC_OK;
 }
 
+/* Strided sums in NumPy's pairwise order (8 accumulators over blocks of
+ * at most 128, halves split at multiples of 8), so trace rounds like
+ * np.sum of the diagonal. */
+static double pairwise_f64(const char *p, ptrdiff_t n, ptrdiff_t st)
+{
+    double v, r[8], s = 0.;
+    if (n < 8) {
+        for (ptrdiff_t i = 0; i < n; i++) {
+            memcpy(&v, p + i * st, 8);
+            s += v;
+        }
+        return s;
+    }
+    if (n <= 128) {
+        ptrdiff_t i;
+        for (int k = 0; k < 8; k++)
+            memcpy(&r[k], p + k * st, 8);
+        for (i = 8; i < n - (n % 8); i += 8)
+            for (int k = 0; k < 8; k++) {
+                memcpy(&v, p + (i + k) * st, 8);
+                r[k] += v;
+            }
+        s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) {
+            memcpy(&v, p + i * st, 8);
+            s += v;
+        }
+        return s;
+    }
+    ptrdiff_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise_f64(p, n2, st) + pairwise_f64(p + n2 * st, n - n2, st);
+}
+
+static float pairwise_f32(const char *p, ptrdiff_t n, ptrdiff_t st)
+{
+    float v, r[8], s = 0.f;
+    if (n < 8) {
+        for (ptrdiff_t i = 0; i < n; i++) {
+            memcpy(&v, p + i * st, 4);
+            s += v;
+        }
+        return s;
+    }
+    if (n <= 128) {
+        ptrdiff_t i;
+        for (int k = 0; k < 8; k++)
+            memcpy(&r[k], p + k * st, 4);
+        for (i = 8; i < n - (n % 8); i += 8)
+            for (int k = 0; k < 8; k++) {
+                memcpy(&v, p + (i + k) * st, 4);
+                r[k] += v;
+            }
+        s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) {
+            memcpy(&v, p + i * st, 4);
+            s += v;
+        }
+        return s;
+    }
+    ptrdiff_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise_f32(p, n2, st) + pairwise_f32(p + n2 * st, n - n2, st);
+}
+
 #define SUM_CASE(ID, T, ACC)                                                   \
     case ID: {                                                                 \
         ACC acc = 0;                                                           \
@@ -579,8 +644,16 @@ nc_status nc_sum_last_axis(nc_array *dst, const nc_array *src)
         SUM_CASE(NC_UINT32, uint32_t, uint64_t)
         SUM_CASE(NC_INT64, int64_t, uint64_t)
         SUM_CASE(NC_UINT64, uint64_t, uint64_t)
-        SUM_CASE(NC_FLOAT32, float, float)
-        SUM_CASE(NC_FLOAT64, double, double)
+        case NC_FLOAT32: {
+            float r = pairwise_f32(sp, n, st);
+            memcpy(dp, &r, sizeof r);
+            break;
+        }
+        case NC_FLOAT64: {
+            double r = pairwise_f64(sp, n, st);
+            memcpy(dp, &r, sizeof r);
+            break;
+        }
         case NC_FLOAT16: {
             float acc = 0;
             for (ptrdiff_t j = 0; j < n; j++) {
