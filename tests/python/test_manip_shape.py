@@ -345,3 +345,33 @@ def test_pad_callable():
     n, c = both(arr((3, 4)))
     check_same(lambda: np.pad(n, 2, f), lambda: numc.pad(c, 2, f))
     check_same(lambda: np.pad(n, (1, 0), f, padder=100), lambda: numc.pad(c, (1, 0), f, padder=100))
+
+
+def test_views_vs_copies():
+    n, c = both(arr((3, 4)))
+    r = numc.rot90(c)
+    assert r.base is c
+    g = numc.meshgrid(c[0], c[:, 0], copy=False)
+    assert g[0].base is not None and not g[0].flags.writeable
+    g = numc.meshgrid(c[0], c[:, 0])
+    assert g[0].flags.writeable and g[0].flags.c_contiguous
+    for fn in (lambda a: numc.tril(a), lambda a: numc.pad(a, 0), lambda a: numc.repeat(a, 1),
+               lambda a: numc.resize(a, a.shape), lambda a: numc.insert(a, 0, 1),
+               lambda a: numc.delete(a, [])):
+        out = fn(c)
+        assert out.base is None
+    t = numc.trim_zeros(c)
+    assert t.base is c
+
+
+@given(hnp.array_shapes(min_dims=2, max_dims=3, min_side=1, max_side=4), dtypes, st.data())
+def test_noncontiguous_inputs(shape, dt, data):
+    n, c = both(arr(shape, dt))
+    n, c = n.T[::-1], c.T[::-1]
+    k = data.draw(st.integers(0, 3))
+    check_same(lambda: np.repeat(n, k, 0), lambda: numc.repeat(c, k, 0))
+    check_same(lambda: np.tile(n, (k, 2)), lambda: numc.tile(c, (k, 2)))
+    check_same(lambda: np.roll(n, k, 1), lambda: numc.roll(c, k, 1))
+    check_same(lambda: np.pad(n, k, "symmetric"), lambda: numc.pad(c, k, "symmetric"))
+    check_same(lambda: np.triu(n, k - 1), lambda: numc.triu(c, k - 1))
+    check_same(lambda: np.resize(n, (k, 5)), lambda: numc.resize(c, (k, 5)))
