@@ -11,9 +11,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import compare, report  # noqa: E402
 
 import bench_arith  # noqa: E402
+import bench_gufunc  # noqa: E402
 import bench_manip_shape  # noqa: E402
 
-SUITES = [bench_arith, bench_manip_shape]
+SUITES = [bench_arith, bench_gufunc, bench_manip_shape]
 
 
 def main():

@@ -50,7 +50,8 @@ enum nc_identity {
     NC_IDENTITY_ONE,
     NC_IDENTITY_MINUS_ONE,
     NC_IDENTITY_FALSE, /* logical_or / logical_xor */
-    NC_IDENTITY_TRUE   /* logical_and */
+    NC_IDENTITY_TRUE,  /* logical_and */
+    NC_IDENTITY_MINUS_INF /* logaddexp, logaddexp2 */
 };
 
 /* How type resolution treats a ufunc beyond the plain loop search. */
@@ -59,7 +60,9 @@ enum nc_resolver {
     NC_RESOLVE_NO_BOOL_SUB,  /* subtract: refuse bool - bool */
     NC_RESOLVE_NO_BOOL_NEG,  /* negative: refuse -bool */
     NC_RESOLVE_TRUE_DIVIDE,  /* integer/bool inputs use the float64 loop */
-    NC_RESOLVE_NO_BOOL       /* all-bool inputs have no loop (positive) */
+    NC_RESOLVE_NO_BOOL,      /* all-bool inputs have no loop (positive) */
+    NC_RESOLVE_LDEXP         /* a Python int exponent is int64, not the
+                                mantissa's float type */
 };
 
 typedef struct nc_ufunc {

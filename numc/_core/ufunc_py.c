@@ -393,6 +393,7 @@ static PyObject *get_identity(ncpy_ufunc *self, void *c)
     case NC_IDENTITY_MINUS_ONE: return PyLong_FromLong(-1);
     case NC_IDENTITY_TRUE: Py_RETURN_TRUE;
     case NC_IDENTITY_FALSE: Py_RETURN_FALSE;
+    case NC_IDENTITY_MINUS_INF: return PyFloat_FromDouble(-Py_HUGE_VAL);
     }
     Py_RETURN_NONE;
 }
