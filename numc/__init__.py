@@ -53,8 +53,11 @@ from ._ufunc_funcs import (round, around, clip, real, imag, angle, isclose, allc
                           array_equal, array_equiv)
 
 # --- reductions and statistics (numc/_reductions.py) ---
+from ._reductions import *  # noqa: F401,F403
 
 # --- selection and indexing routines (numc/_select.py) ---
+from ._select import *  # noqa: F401,F403
+from . import lib  # noqa: F401
 
 # --- manipulation routines (numc/_manip.py) ---
 

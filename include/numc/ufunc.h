@@ -106,6 +106,14 @@ NC_API nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index,
                                nc_array *const *ops, nc_casting casting,
                                nc_order order, int *fpe);
 
+/* nc_ufunc_exec with a mask: `where` (NULL: everywhere) is a bool array
+ * broadcast to the result's shape; outputs are computed only where it is
+ * true, elsewhere a given output keeps its values and an allocated one is
+ * left uninitialised, as in NumPy. */
+NC_API nc_status nc_ufunc_exec_where(const nc_ufunc *uf, int loop_index,
+                                     nc_array *const *ops, const nc_array *where,
+                                     nc_casting casting, nc_order order, int *fpe);
+
 #ifdef __cplusplus
 }
 #endif

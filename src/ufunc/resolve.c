@@ -70,7 +70,7 @@ nc_status nc_ufunc_resolve(const nc_ufunc *uf, const nc_dtype_id *in, const nc_w
         if (uf->resolver == NC_RESOLVE_NO_BOOL && all_bool)
             return nc_error_set(NC_ERR_NOLOOP,
                                 "ufunc '%s' did not contain a loop with signature matching types "
-                                "(bool) -> None", uf->name);
+                                "%s -> None", uf->name, uf->nin == 1 ? "(bool)" : "(bool, bool)");
         if (uf->resolver == NC_RESOLVE_TRUE_DIVIDE && all_int)
             for (int i = 0; i < uf->nin; i++)
                 eff[i] = NC_FLOAT64;

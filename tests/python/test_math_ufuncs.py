@@ -67,6 +67,10 @@ def inputs(name, sig, n, seed=0):
         arrs[1] = np.roll(arrs[1], 7)
     if name == "ldexp":
         arrs[1] = rng.integers(-40, 40, n).astype(ins[1])
+    if name in ("fmax", "fmin") and ins[0] in "efd":
+        # which zero NumPy returns for fmax(0.0, -0.0) depends on the array
+        # length (SIMD or scalar path); numc returns the first
+        arrs = [np.where(a == 0, a.dtype.type(0), a) for a in arrs]
     return arrs
 
 
@@ -79,9 +83,14 @@ def check(n_res, c_res, ulp):
         n_res, c_res = (n_res,), (c_res,)
     assert isinstance(c_res, tuple) and len(c_res) == len(n_res)
     for a, b in zip(n_res, c_res):
-        if ulp:
-            b = np.asarray(b)
-            assert b.dtype == a.dtype
+        if ulp and a.dtype.kind == "c":
+            assert str(b.dtype) == str(a.dtype)
+            b = np.asarray(b.tolist(), dtype=a.dtype).reshape(a.shape)
+            check(a.real.copy(), numc.asarray(b.real.copy()), ulp)
+            check(a.imag.copy(), numc.asarray(b.imag.copy()), ulp)
+        elif ulp:
+            assert str(b.dtype) == str(a.dtype)
+            b = np.asarray(b.tolist(), dtype=a.dtype).reshape(a.shape)
             both_nan = np.isnan(a) & np.isnan(b)
             same = both_nan | ((a == b) & (np.signbit(a) == np.signbit(b)))
             if not same.all():
@@ -135,7 +144,9 @@ def test_loop_strided_and_broadcast(name, sig):
         n_res = getattr(np, name)(*s_arrs)
     with numc.errstate(all="ignore"):
         c_res = getattr(numc, name)(*[numc.asarray(a)[::-2] for a in arrs])
-    check(n_res, c_res, ulp_for(name, sig))
+    # NumPy's complex64 square with a negative step is its unfused scalar
+    # loop; numc's loops give one result in every layout (the fused one)
+    check(n_res, c_res, 1 if (name, sig) == ("square", "F->F") else ulp_for(name, sig))
     # broadcast: a column against a row (binary), a scalar input (unary on 0-d)
     if len(arrs) == 2:
         b_arrs = [arrs[0][:8].reshape(8, 1), arrs[1][8:14]]
@@ -164,11 +175,15 @@ def test_float_loops_hypothesis(name, sig, data):
             arrs.append(np.array(data.draw(st.lists(st.integers(-80, 80), min_size=n * abs(step),
                                                     max_size=n * abs(step))), dtype=c)[::step])
         else:
-            width = {"e": 16, "f": 32, "d": 64}[c]
+            width = {"e": 32, "f": 32, "d": 64}[c]
             elems = st.floats(width=width, allow_nan=True, allow_infinity=True,
                               allow_subnormal=False)
-            arrs.append(np.array(data.draw(st.lists(elems, min_size=n * abs(step),
-                                                    max_size=n * abs(step))), dtype=c)[::step])
+            with np.errstate(all="ignore"):
+                a = np.array(data.draw(st.lists(elems, min_size=n * abs(step),
+                                                max_size=n * abs(step))), dtype=c)[::step]
+            if name in ("fmax", "fmin"):
+                a = np.where(a == 0, a.dtype.type(0), a)
+            arrs.append(a)
     with np.errstate(all="ignore"):
         n_res = getattr(np, name)(*arrs)
     with numc.errstate(all="ignore"):
@@ -201,6 +216,8 @@ def _outcome(mod, name, args):
     try:
         with mod.errstate(all="ignore"):
             r = getattr(mod, name)(*args)
+    except TypeError:
+        return "TypeError"
     except Exception as e:  # noqa: BLE001 - comparing exception types
         return type(e).__name__
     r = r if isinstance(r, tuple) else (r,)
@@ -217,10 +234,6 @@ def test_result_dtypes(name):
         c_args = [numc.ones(2, dtype=d) for d in combo]
         want = _outcome(np, name, n_args)
         got = _outcome(numc, name, c_args)
-        if want in ("TypeError", "UFuncTypeError"):
-            want = "UFuncTypeError"
-        if got == "TypeError" or got.__class__ is str and "TypeError" in got:
-            got = "UFuncTypeError"
         assert got == want, (name, combo)
 
 

@@ -106,10 +106,13 @@ static inline T NC_HNAME(clog_scaled)(T z, RT k)
 #define LOOP_NAME NC_KNAME(conjugate)
 #define LOOP_OP(a) MK((a).re, -(a).im)
 #include "loop_unary.inc.c"
-/* z*z fused like NumPy's FMA multiply loop (see cmul in complex.inc.c),
- * so that square(z) == z*z bit for bit. */
+/* z*z fused like NumPy's SIMD multiply (cmul in complex.inc.c), so that
+ * square(z) == z*z.  NumPy runs its scalar loop, the plain product, for
+ * complex64 with a negative step; numc keeps one result for every layout
+ * (1 ulp apart there). */
 #define LOOP_NAME NC_KNAME(square)
-#define LOOP_OP(a) MK(M(fma)((a).re, (a).re, -((a).im * (a).im)), M(fma)((a).re, (a).im, (a).im * (a).re))
+#define LOOP_OP(a)                                                            \
+    MK(M(fma)((a).re, (a).re, -((a).im * (a).im)), M(fma)((a).re, (a).im, (a).im * (a).re))
 #include "loop_unary.inc.c"
 #define LOOP_NAME NC_KNAME(reciprocal)
 #define LOOP_OP(a) NC_HNAME(recip)(a)

@@ -19,7 +19,7 @@ static inline nc_half half_nextafter(nc_half x, nc_half y)
     if (nc__half_isnan(x) || nc__half_isnan(y))
         return (nc_half)0x7e00u;
     if (nc__half_key(x) == nc__half_key(y))
-        return y;
+        return x; /* NumPy keeps x's zero: nextafter(0.0, -0.0) is 0.0 */
     nc_half r;
     if ((x & 0x7fffu) == 0)
         r = (nc_half)((y & NC_HALF_SIGN) | 1u);
