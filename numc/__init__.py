@@ -61,4 +61,7 @@ from . import lib  # noqa: F401
 
 # --- manipulation routines (numc/_manip.py) ---
 
+
+from ._manip2 import *  # noqa: F401,F403  (flip, roll, tile, pad, ...)
+
 # --- gufuncs matmul, vecdot, matvec, vecmat come from numc._core ---

@@ -109,6 +109,7 @@ int ncpy_init_ufunc(PyObject *m);
 int ncpy_init_creation(PyObject *m);
 int ncpy_init_gufunc(PyObject *m);   /* gufunc_py.c: matmul, vecdot, matvec, vecmat */
 int ncpy_init_manip(PyObject *m);    /* manip_py.c: joining, splitting, rearranging */
+int ncpy_init_manip2(PyObject *m);   /* manip2_py.c: flip, roll, tile, repeat, pad, diag */
 int ncpy_init_select(PyObject *m);   /* select_py.c: take, put, nonzero, where, ... */
 int ncpy_init_reduce(PyObject *m);   /* reduce_py.c: statistics and arg-reductions */
 
