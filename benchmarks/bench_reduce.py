@@ -24,4 +24,14 @@ def cases():
     ci8 = numc.asarray(i8)
     out.append(("add.reduce int8->int64 10M", lambda: numpy.add.reduce(i8),
                 lambda: numc.add.reduce(ci8)))
+    idx = rng.integers(0, 1000, 1_000_000)
+    acc, cacc = numpy.zeros(1000), numc.zeros(1000)
+    vals = rng.random(1_000_000)
+    cidx, cvals = numc.asarray(idx), numc.asarray(vals)
+    out.append(("add.at 1M indices into 1000", lambda: numpy.add.at(acc, idx, vals),
+                lambda: numc.add.at(cacc, cidx, cvals)))
+    v = rng.random(2000)
+    cv = numc.asarray(v)
+    out.append(("multiply.outer 2000x2000", lambda: numpy.multiply.outer(v, v),
+                lambda: numc.multiply.outer(cv, cv)))
     return out

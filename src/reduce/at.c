@@ -22,6 +22,78 @@ typedef struct fancy {
     ptrdiff_t bstr[NC_MAXDIMS]; /* index array strides broadcast to S */
 } fancy;
 
+#define AT_BLOCK 256
+#define AT_SLOTS 512 /* open-addressing table of the indices in a block */
+
+static inline void copy_elem(char *dst, const char *src, ptrdiff_t tsz)
+{
+    switch (tsz) {
+    case 1: *dst = *src; break;
+    case 2: memcpy(dst, src, 2); break;
+    case 4: memcpy(dst, src, 4); break;
+    case 8: memcpy(dst, src, 8); break;
+    default: memcpy(dst, src, 16); break;
+    }
+}
+
+/* a[idx[e]] = op(a[idx[e]], b[e]) for a 1-d index, in blocks: gather the
+ * block's elements, run the loop once over them, scatter them back.  A
+ * block ends before an index it already holds, so repeated indices still
+ * apply one after the other, as unbuffered at() requires. */
+static int at_blocks(const nc_loop *lp, int nin, char *base, ptrdiff_t sa, ptrdiff_t len,
+                     const char *pi, ptrdiff_t si, const char *pb, ptrdiff_t sb, ptrdiff_t total,
+                     ptrdiff_t tsz)
+{
+    _Alignas(64) char tmp[AT_BLOCK * 16];
+    ptrdiff_t offs[AT_BLOCK];
+    int64_t keys[AT_SLOTS];
+    uint32_t gens[AT_SLOTS];
+    uint32_t gen = 0;
+    memset(gens, 0, sizeof gens);
+    ptrdiff_t e = 0;
+    while (e < total) {
+        if (++gen == 0) {
+            memset(gens, 0, sizeof gens);
+            gen = 1;
+        }
+        ptrdiff_t m = 0;
+        while (e + m < total && m < AT_BLOCK) {
+            int64_t v = *(const int64_t *)(pi + (e + m) * si);
+            if (v < 0)
+                v += len;
+            uint32_t h = (uint32_t)(((uint64_t)v * 0x9E3779B97F4A7C15ull) >> 55);
+            int dup = 0;
+            while (gens[h] == gen) {
+                if (keys[h] == v) {
+                    dup = 1;
+                    break;
+                }
+                h = (h + 1) & (AT_SLOTS - 1);
+            }
+            if (dup)
+                break;
+            gens[h] = gen;
+            keys[h] = v;
+            offs[m++] = (ptrdiff_t)v * sa;
+        }
+        for (ptrdiff_t i = 0; i < m; i++)
+            copy_elem(tmp + i * tsz, base + offs[i], tsz);
+        char *args[3] = {tmp, (char *)pb + e * sb, tmp};
+        ptrdiff_t steps[3] = {tsz, sb, tsz};
+        if (nin == 1) {
+            args[1] = tmp;
+            steps[1] = tsz;
+        }
+        int rc = lp->fn(args, &m, steps, NULL);
+        if (rc)
+            return rc;
+        for (ptrdiff_t i = 0; i < m; i++)
+            copy_elem(base + offs[i], tmp + i * tsz, tsz);
+        e += m;
+    }
+    return 0;
+}
+
 nc_status nc_ufunc_apply_at(const nc_ufunc *uf, int loop_index, nc_array *a, int nindex,
                             const nc_at_index *index, const nc_array *b, int *fpe)
 {
@@ -209,14 +281,9 @@ nc_status nc_ufunc_apply_at(const nc_ufunc *uf, int loop_index, nc_array *a, int
     nc__fp_clear();
     if (rd == 1 && nf == 1 && f[0].arr && !to_t && !from_o) {
         /* The common a[idx] op= b with one 1-d index array. */
-        const char *pi = f[0].arr->data;
-        ptrdiff_t si = f[0].bstr[0], sb = bstr[0], len = f[0].axis_len, sa = f[0].axis_stride;
-        for (ptrdiff_t e = 0; e < total && !rc; e++, pi += si) {
-            ptrdiff_t v = (ptrdiff_t)*(const int64_t *)pi;
-            char *pa = base + (v < 0 ? v + len : v) * sa;
-            char *args[3] = {pa, b ? bt.data + e * sb : pa, pa};
-            rc = lp->fn(args, &one, esteps, NULL);
-        }
+        rc = at_blocks(lp, nin, base, f[0].axis_stride, f[0].axis_len, f[0].arr->data,
+                       f[0].bstr[0], b ? bt.data : NULL, bstr[0], total,
+                       nc_dtype_info(T)->itemsize);
         total = 0;
     }
     for (ptrdiff_t e = 0; e < total && !rc; e++) {
