@@ -1,5 +1,5 @@
 /* forward.c: ndarray methods that are the module functions with the array
- * first (a.sum(axis) is numc.sum(a, axis)).  One forwarding routine serves
+ * first (a.sum(axis) is numc.sum(a, axis)), and tobytes.  One forwarding routine serves
  * every part: it imports the Python module on first use, caches the
  * function, and vectorcalls it with `self` prepended.  No array loops. */
 #include "binding.h"
@@ -46,7 +46,40 @@ FORWARD(round, "numc._ufunc_funcs", "round")
 FORWARD(clip, "numc._ufunc_funcs", "clip")
 FORWARD(conj, "numc", "conjugate")
 FORWARD(conjugate, "numc", "conjugate")
+FORWARD(repeat, "numc._manip2", "repeat")
+FORWARD(diagonal, "numc._manip2", "diagonal")
+FORWARD(trace, "numc._manip2", "trace")
 #undef FORWARD
+
+/* a.tobytes(order='C'): the elements, in C or Fortran order, as bytes. */
+static PyObject *m_tobytes(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"order", NULL};
+    const char *order = "C";
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|z:tobytes", kwlist, &order))
+        return NULL;
+    nc_array *a = &((ncpy_array *)self)->arr;
+    int fortran;
+    switch (order ? order[0] : 'C') {
+    case 'C': case 'c': fortran = 0; break;
+    case 'F': case 'f': fortran = 1; break;
+    case 'A': case 'a': fortran = (a->flags & NC_F_CONTIGUOUS) && !(a->flags & NC_C_CONTIGUOUS); break;
+    default:
+        PyErr_SetString(PyExc_ValueError, "order must be one of 'C', 'F', 'A', or 'K'");
+        return NULL;
+    }
+    Py_ssize_t nbytes = a->size * nc_dtype_info(a->dtype)->itemsize;
+    if ((a->flags & (fortran ? NC_F_CONTIGUOUS : NC_C_CONTIGUOUS)))
+        return PyBytes_FromStringAndSize(a->data, nbytes);
+    PyObject *copy = ncpy_array_new(a->dtype, a->ndim, a->shape, fortran ? NC_ORDER_F : NC_ORDER_C, 0);
+    if (!copy)
+        return NULL;
+    nc_status st = nc_array_assign(&((ncpy_array *)copy)->arr, a, NC_CAST_NO);
+    PyObject *r = st ? ncpy_raise(st)
+                     : PyBytes_FromStringAndSize(((ncpy_array *)copy)->arr.data, nbytes);
+    Py_DECREF(copy);
+    return r;
+}
 
 #define ENTRY(METHOD, DOC) \
     {#METHOD, (PyCFunction)(void (*)(void))m_##METHOD, METH_FASTCALL | METH_KEYWORDS, DOC}
@@ -55,5 +88,10 @@ PyMethodDef ncpy_methods_forward[] = {
     ENTRY(clip, "a.clip(min=None, max=None, out=None, **kwargs): see numc.clip."),
     ENTRY(conj, "a.conj(): the complex conjugate, element-wise."),
     ENTRY(conjugate, "a.conjugate(): the complex conjugate, element-wise."),
+    ENTRY(repeat, "a.repeat(repeats, axis=None): see numc.repeat."),
+    ENTRY(diagonal, "a.diagonal(offset=0, axis1=0, axis2=1): see numc.diagonal."),
+    ENTRY(trace, "a.trace(offset=0, axis1=0, axis2=1, dtype=None, out=None): see numc.trace."),
+    {"tobytes", (PyCFunction)(void (*)(void))m_tobytes, METH_VARARGS | METH_KEYWORDS,
+     "a.tobytes(order='C'): the raw bytes of the elements in C or Fortran order."},
     {NULL, NULL, 0, NULL},
 };

@@ -108,3 +108,29 @@ def test_seterrcall_modes():
     finally:
         numc.seterrcall(old)
     assert log.lines == ["Warning: invalid value encountered in divide\n"]
+
+
+def test_forwarded_methods_match_numpy():
+    x = np.arange(12, dtype=np.int16).reshape(3, 4)
+    c = numc.array(x)
+    assert c.repeat(2, axis=0).tolist() == x.repeat(2, axis=0).tolist()
+    assert c.diagonal(1).tolist() == x.diagonal(1).tolist()
+    assert int(c.trace()) == int(x.trace())
+    f = np.array([1.25, -2.5, 3.75])
+    cf = numc.array(f)
+    assert cf.round(1).tolist() == f.round(1).tolist()
+    assert cf.clip(0, 2).tolist() == f.clip(0, 2).tolist()
+    z = f * 1j
+    assert numc.array(z).conj().tolist() == z.conj().tolist()
+    assert numc.array(z).conjugate().tolist() == z.conjugate().tolist()
+
+
+@pytest.mark.parametrize("order", ["C", "F", "A"])
+def test_tobytes(order):
+    x = np.arange(24, dtype=np.float32).reshape(2, 3, 4)
+    for view in (x, x.T, x[:, ::2, 1:]):
+        c = numc.array(x)
+        cv = c if view is x else (c.T if view.shape == x.T.shape and view.strides == x.T.strides else c[:, ::2, 1:])
+        assert cv.tobytes(order) == view.tobytes(order)
+    with pytest.raises(ValueError):
+        numc.array(x).tobytes("Z")
