@@ -24,6 +24,8 @@ UFUNCS = """add subtract multiply divide floor_divide remainder divmod power
 negative positive absolute equal not_equal less less_equal greater
 greater_equal logical_and logical_or logical_xor logical_not bitwise_and
 bitwise_or bitwise_xor invert left_shift right_shift maximum minimum""".split()
+# math-simd
+UFUNCS += "exp log sin cos tanh sqrt".split()
 
 NUMC_CHARS = set("?bBhHiIlLefdFD")
 IDENTITY = {None: "NONE", 0: "ZERO", 1: "ONE", -1: "MINUS_ONE"}
