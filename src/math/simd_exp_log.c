@@ -63,7 +63,7 @@ NC_AVX2 static inline __m256d exp_core(__m256d x)
 #define NAME32 nc__avx2_exp_f32
 #define CORE(v) exp_core(v)
 #define FAST64(v) nc__v_abs_le(v, 708.0)
-#define FAST32(v) nc__v_abs_le(v, 708.0)
+#define FAST32(v) nc__v_abs_le(v, 88.0) /* exp(88) < FLT_MAX */
 #define SLOW(a) exp(a)
 #define FLAGS(a, r) nc__vm_flags_exp(a, r)
 #include "math/simd_array.inc.c"
