@@ -15,35 +15,84 @@
  * inputs raise flags, so FLAGS is only evaluated there.  This file
  * undefines all its parameters. */
 
+#define NC_SA_CAT_(a, b) a##b
+#define NC_SA_CAT(a, b) NC_SA_CAT_(a, b)
+
+/* Four elements, some of them possibly outside the fast range. */
+NC_AVX2 static inline int NC_SA_CAT(NAME64, _4)(const double *x, double *y)
+{
+    const __m256d a = _mm256_loadu_pd(x);
+    const int ok = _mm256_movemask_pd(FAST64(a));
+    const __m256d r = CORE(a);
+    if (ok == 0xf) {
+        _mm256_storeu_pd(y, r);
+        return 0;
+    }
+    /* a is kept in registers: y may be x itself */
+    double xs[4], rs[4];
+    int fl = 0;
+    _mm256_storeu_pd(xs, a);
+    _mm256_storeu_pd(rs, r);
+    for (int l = 0; l < 4; l++)
+        if (!(ok >> l & 1)) {
+            rs[l] = SLOW(xs[l]);
+            fl |= FLAGS(xs[l], rs[l]);
+        }
+    memcpy(y, rs, sizeof rs);
+    return fl;
+}
+
 NC_AVX2 int NAME64(const double *x, double *y, ptrdiff_t n)
 {
     int fl = 0;
     ptrdiff_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        const __m256d a = _mm256_loadu_pd(x + i);
-        const int ok = _mm256_movemask_pd(FAST64(a));
-        const __m256d r = CORE(a);
-        if (ok == 0xf) {
-            _mm256_storeu_pd(y + i, r);
+    /* two independent vectors per step: the cores are chains of
+     * dependent FMAs, and the second one fills the first one's latency */
+    for (; i + 8 <= n; i += 8) {
+        const __m256d a0 = _mm256_loadu_pd(x + i), a1 = _mm256_loadu_pd(x + i + 4);
+        if ((_mm256_movemask_pd(FAST64(a0)) & _mm256_movemask_pd(FAST64(a1))) == 0xf) {
+            const __m256d r0 = CORE(a0), r1 = CORE(a1);
+            _mm256_storeu_pd(y + i, r0);
+            _mm256_storeu_pd(y + i + 4, r1);
+        }
+        else {
+            fl |= NC_SA_CAT(NAME64, _4)(x + i, y + i);
+            fl |= NC_SA_CAT(NAME64, _4)(x + i + 4, y + i + 4);
+        }
+    }
+    for (; i < n; i += 4) {
+        if (i + 4 <= n) {
+            fl |= NC_SA_CAT(NAME64, _4)(x + i, y + i);
             continue;
         }
-        /* a is kept in registers: y may be x itself */
-        double xs[4], rs[4];
-        _mm256_storeu_pd(xs, a);
-        _mm256_storeu_pd(rs, r);
-        for (int l = 0; l < 4; l++)
-            if (!(ok >> l & 1)) {
-                rs[l] = SLOW(xs[l]);
-                fl |= FLAGS(xs[l], rs[l]);
-            }
-        memcpy(y + i, rs, sizeof rs);
-    }
-    if (i < n) {
         double xs[4] = {1, 1, 1, 1}, ys[4];
         memcpy(xs, x + i, (size_t)(n - i) * sizeof *x);
-        fl |= NAME64(xs, ys, 4);
+        fl |= NC_SA_CAT(NAME64, _4)(xs, ys);
         memcpy(y + i, ys, (size_t)(n - i) * sizeof *y);
     }
+    return fl;
+}
+
+NC_AVX2 static inline int NC_SA_CAT(NAME32, _4)(const float *x, float *y)
+{
+    const __m256d a = _mm256_cvtps_pd(_mm_loadu_ps(x));
+    const int ok = _mm256_movemask_pd(FAST32(a));
+    const __m128 r = _mm256_cvtpd_ps(CORE(a));
+    if (ok == 0xf) {
+        _mm_storeu_ps(y, r);
+        return 0;
+    }
+    double xs[4];
+    float rs[4];
+    int fl = 0;
+    _mm256_storeu_pd(xs, a);
+    _mm_storeu_ps(rs, r);
+    for (int l = 0; l < 4; l++)
+        if (!(ok >> l & 1)) {
+            rs[l] = (float)SLOW(xs[l]);
+            fl |= FLAGS(xs[l], (double)rs[l]);
+        }
+    memcpy(y, rs, sizeof rs);
     return fl;
 }
 
@@ -51,29 +100,27 @@ NC_AVX2 int NAME32(const float *x, float *y, ptrdiff_t n)
 {
     int fl = 0;
     ptrdiff_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        const __m256d a = _mm256_cvtps_pd(_mm_loadu_ps(x + i));
-        const int ok = _mm256_movemask_pd(FAST32(a));
-        const __m128 r = _mm256_cvtpd_ps(CORE(a));
-        if (ok == 0xf) {
-            _mm_storeu_ps(y + i, r);
+    for (; i + 8 <= n; i += 8) {
+        const __m256d a0 = _mm256_cvtps_pd(_mm_loadu_ps(x + i));
+        const __m256d a1 = _mm256_cvtps_pd(_mm_loadu_ps(x + i + 4));
+        if ((_mm256_movemask_pd(FAST32(a0)) & _mm256_movemask_pd(FAST32(a1))) == 0xf) {
+            const __m128 r0 = _mm256_cvtpd_ps(CORE(a0)), r1 = _mm256_cvtpd_ps(CORE(a1));
+            _mm_storeu_ps(y + i, r0);
+            _mm_storeu_ps(y + i + 4, r1);
+        }
+        else {
+            fl |= NC_SA_CAT(NAME32, _4)(x + i, y + i);
+            fl |= NC_SA_CAT(NAME32, _4)(x + i + 4, y + i + 4);
+        }
+    }
+    for (; i < n; i += 4) {
+        if (i + 4 <= n) {
+            fl |= NC_SA_CAT(NAME32, _4)(x + i, y + i);
             continue;
         }
-        double xs[4];
-        float rs[4];
-        _mm256_storeu_pd(xs, a);
-        _mm_storeu_ps(rs, r);
-        for (int l = 0; l < 4; l++)
-            if (!(ok >> l & 1)) {
-                rs[l] = (float)SLOW(xs[l]);
-                fl |= FLAGS(xs[l], (double)rs[l]);
-            }
-        memcpy(y + i, rs, sizeof rs);
-    }
-    if (i < n) {
         float xs[4] = {1, 1, 1, 1}, ys[4];
         memcpy(xs, x + i, (size_t)(n - i) * sizeof *x);
-        fl |= NAME32(xs, ys, 4);
+        fl |= NC_SA_CAT(NAME32, _4)(xs, ys);
         memcpy(y + i, ys, (size_t)(n - i) * sizeof *y);
     }
     return fl;
@@ -86,3 +133,5 @@ NC_AVX2 int NAME32(const float *x, float *y, ptrdiff_t n)
 #undef FAST32
 #undef SLOW
 #undef FLAGS
+#undef NC_SA_CAT
+#undef NC_SA_CAT_
