@@ -5,7 +5,7 @@ so that page faults of fresh outputs do not hide the kernels' speed.
 NumPy's float64 exp/log have SIMD loops only with AVX-512 (SVML), and its
 sin/cos SIMD loops only for float32; to see NumPy as it runs on an AVX2-only
 CPU on a machine with AVX-512, run with
-NPY_DISABLE_CPU_FEATURES="AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL AVX512_SPR".
+NPY_DISABLE_CPU_FEATURES="X86_V4 AVX512_ICL AVX512_SPR" (NumPy 2.4's names).
 """
 import numpy
 
