@@ -4,6 +4,9 @@
  *   CORE(v)         the core: 4 double lanes in, 4 out; it must be correct
  *                   on the lanes FAST(v) selects and harmless (no memory
  *                   access out of bounds) on the others
+ *   CORE32(v)       optionally, a cheaper core for float32 inputs: its
+ *                   result is rounded to float, so ~2^-40 relative error
+ *                   in double is enough
  *   FAST64(v)       the lanes (a __m256d mask) a float64 core handles
  *   FAST32(v)       the same for float32 inputs widened to double
  *   SLOW(a)         libm's function (double) for the other lanes
@@ -17,6 +20,9 @@
 
 #define NC_SA_CAT_(a, b) a##b
 #define NC_SA_CAT(a, b) NC_SA_CAT_(a, b)
+#ifndef CORE32
+#define CORE32(v) CORE(v)
+#endif
 
 /* Four elements, some of them possibly outside the fast range. */
 NC_AVX2 static inline int NC_SA_CAT(NAME64, _4)(const double *x, double *y)
@@ -77,7 +83,7 @@ NC_AVX2 static inline int NC_SA_CAT(NAME32, _4)(const float *x, float *y)
 {
     const __m256d a = _mm256_cvtps_pd(_mm_loadu_ps(x));
     const int ok = _mm256_movemask_pd(FAST32(a));
-    const __m128 r = _mm256_cvtpd_ps(CORE(a));
+    const __m128 r = _mm256_cvtpd_ps(CORE32(a));
     if (ok == 0xf) {
         _mm_storeu_ps(y, r);
         return 0;
@@ -104,7 +110,7 @@ NC_AVX2 int NAME32(const float *x, float *y, ptrdiff_t n)
         const __m256d a0 = _mm256_cvtps_pd(_mm_loadu_ps(x + i));
         const __m256d a1 = _mm256_cvtps_pd(_mm_loadu_ps(x + i + 4));
         if ((_mm256_movemask_pd(FAST32(a0)) & _mm256_movemask_pd(FAST32(a1))) == 0xf) {
-            const __m128 r0 = _mm256_cvtpd_ps(CORE(a0)), r1 = _mm256_cvtpd_ps(CORE(a1));
+            const __m128 r0 = _mm256_cvtpd_ps(CORE32(a0)), r1 = _mm256_cvtpd_ps(CORE32(a1));
             _mm_storeu_ps(y + i, r0);
             _mm_storeu_ps(y + i + 4, r1);
         }
@@ -129,6 +135,7 @@ NC_AVX2 int NAME32(const float *x, float *y, ptrdiff_t n)
 #undef NAME64
 #undef NAME32
 #undef CORE
+#undef CORE32
 #undef FAST64
 #undef FAST32
 #undef SLOW

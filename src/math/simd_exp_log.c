@@ -59,9 +59,26 @@ NC_AVX2 static inline __m256d exp_core(__m256d x)
     return _mm256_castsi256_pd(_mm256_add_epi64(_mm256_castpd_si256(res), k));
 }
 
+/* float32: one table entry and a degree-3 polynomial (truncation
+ * r^4/24 < 2^-34) are plenty before the rounding to float. */
+NC_AVX2 static inline __m256d exp32_core(__m256d x)
+{
+    __m256i bits;
+    const __m256d n = nc__v_round_mul(x, INV_L2_64, &bits);
+    const __m256d r = _mm256_fnmadd_pd(n, VD(L2_64_HI), x);
+    const __m256d q = _mm256_fmadd_pd(r, VD(1.0 / 6), VD(0.5));
+    const __m256d p = _mm256_fmadd_pd(_mm256_mul_pd(r, r), q, r);
+    const __m256i j = _mm256_and_si256(bits, VI(63));
+    const __m256d thi = _mm256_i64gather_pd(nc__exp2_hi, j, 8);
+    const __m256d res = _mm256_fmadd_pd(thi, p, thi);
+    const __m256i k = _mm256_slli_epi64(_mm256_srli_epi64(bits, 6), 52);
+    return _mm256_castsi256_pd(_mm256_add_epi64(_mm256_castpd_si256(res), k));
+}
+
 #define NAME64 nc__avx2_exp_f64
 #define NAME32 nc__avx2_exp_f32
 #define CORE(v) exp_core(v)
+#define CORE32(v) exp32_core(v)
 #define FAST64(v) nc__v_abs_le(v, 708.0)
 #define FAST32(v) nc__v_abs_le(v, 88.0) /* exp(88) < FLT_MAX */
 #define SLOW(a) exp(a)
@@ -173,9 +190,31 @@ NC_AVX2 static inline __m256d tanh_core(__m256d x)
     return _mm256_or_pd(q, sign);
 }
 
+/* float32: tanh|x| = e/(e+2) in plain double, e = expm1(2|x|) from the
+ * table with a degree-4 polynomial: relative error ~2^-50. */
+NC_AVX2 static inline __m256d tanh32_core(__m256d x)
+{
+    const __m256d sign = _mm256_and_pd(x, VD(-0.0));
+    const __m256d y = _mm256_add_pd(nc__v_abs(x), nc__v_abs(x));
+    __m256i bits;
+    const __m256d n = nc__v_round_mul(y, INV_L2_64, &bits);
+    const __m256d r = _mm256_fnmadd_pd(n, VD(L2_64_HI), y);
+    __m256d q = _mm256_fmadd_pd(r, VD(1.0 / 24), VD(1.0 / 6));
+    q = _mm256_fmadd_pd(q, r, VD(0.5));
+    const __m256d p = _mm256_fmadd_pd(_mm256_mul_pd(r, r), q, r);
+    const __m256i j = _mm256_and_si256(bits, VI(63));
+    const __m256d scale = _mm256_castsi256_pd(_mm256_add_epi64(
+        _mm256_slli_epi64(_mm256_srli_epi64(bits, 6), 52), VI(0x3ff0000000000000LL)));
+    const __m256d th = _mm256_mul_pd(_mm256_i64gather_pd(nc__exp2_hi, j, 8), scale);
+    /* (th - 1) is exact; the product carries the small part */
+    const __m256d e = _mm256_fmadd_pd(th, p, _mm256_sub_pd(th, VD(1.0)));
+    return _mm256_or_pd(_mm256_div_pd(e, _mm256_add_pd(e, VD(2.0))), sign);
+}
+
 #define NAME64 nc__avx2_tanh_f64
 #define NAME32 nc__avx2_tanh_f32
 #define CORE(v) tanh_core(v)
+#define CORE32(v) tanh32_core(v)
 #define FAST64(v) nc__v_abs_le(v, 22.0)
 #define FAST32(v) nc__v_abs_le(v, 22.0)
 #define SLOW(a) tanh(a)

@@ -82,9 +82,40 @@ NC_AVX2 static inline __m256d sincos_core(__m256d x, int cos_shift)
     return res;
 }
 
+/* float32: the remainder r = x - n (P1 + P2) in plain double (relative
+ * error ~2^-50 for float inputs up to 2^20) and Taylor-like fdlibm
+ * polynomials without the tail terms. */
+NC_AVX2 static inline __m256d sincos32_core(__m256d x, int cos_shift)
+{
+    __m256i bits;
+    const __m256d n = nc__v_round_mul(x, TWO_OVER_PI, &bits);
+    const __m256d r = _mm256_fnmadd_pd(n, VD(P2), _mm256_fnmadd_pd(n, VD(P1), x));
+    const __m256d z = _mm256_mul_pd(r, r);
+    __m256d ps = _mm256_fmadd_pd(z, VD(S5), VD(S4));
+    ps = _mm256_fmadd_pd(ps, z, VD(S3));
+    ps = _mm256_fmadd_pd(ps, z, VD(S2));
+    ps = _mm256_fmadd_pd(ps, z, VD(S1));
+    const __m256d sinr = _mm256_fmadd_pd(_mm256_mul_pd(z, r), ps, r);
+    __m256d pc = _mm256_fmadd_pd(z, VD(C5), VD(C4));
+    pc = _mm256_fmadd_pd(pc, z, VD(C3));
+    pc = _mm256_fmadd_pd(pc, z, VD(C2));
+    pc = _mm256_fmadd_pd(pc, z, VD(C1));
+    const __m256d cosr = _mm256_fmadd_pd(_mm256_mul_pd(z, z), pc,
+                                         _mm256_fnmadd_pd(VD(0.5), z, VD(1.0)));
+    const __m256i q = _mm256_add_epi64(bits, VI(cos_shift));
+    const __m256d swap = _mm256_castsi256_pd(_mm256_slli_epi64(q, 63));
+    const __m256d neg = _mm256_castsi256_pd(
+        _mm256_and_si256(_mm256_slli_epi64(q, 62), VI(0x8000000000000000ULL)));
+    __m256d res = _mm256_xor_pd(_mm256_blendv_pd(sinr, cosr, swap), neg);
+    if (!cos_shift)
+        res = _mm256_blendv_pd(res, x, _mm256_cmp_pd(x, VD(0.0), _CMP_EQ_OQ));
+    return res;
+}
+
 #define NAME64 nc__avx2_sin_f64
 #define NAME32 nc__avx2_sin_f32
 #define CORE(v) sincos_core(v, 0)
+#define CORE32(v) sincos32_core(v, 0)
 #define FAST64(v) nc__v_abs_le(v, 0x1p20)
 #define FAST32(v) nc__v_abs_le(v, 0x1p20)
 #define SLOW(a) sin(a)
@@ -94,6 +125,7 @@ NC_AVX2 static inline __m256d sincos_core(__m256d x, int cos_shift)
 #define NAME64 nc__avx2_cos_f64
 #define NAME32 nc__avx2_cos_f32
 #define CORE(v) sincos_core(v, 1)
+#define CORE32(v) sincos32_core(v, 1)
 #define FAST64(v) nc__v_abs_le(v, 0x1p20)
 #define FAST32(v) nc__v_abs_le(v, 0x1p20)
 #define SLOW(a) cos(a)
