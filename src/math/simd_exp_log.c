@@ -133,9 +133,34 @@ NC_AVX2 static inline __m256d log_fast(__m256d x)
                          _mm256_cmp_pd(x, VD(0x1.fffffffffffffp1023), _CMP_LE_OQ));
 }
 
+/* float32: log1p(f) = 2 atanh(s) = 2s (1 + s^2/3 + ... + s^10/11), the
+ * series cut where the next term is below 2^-34 of the result. */
+NC_AVX2 static inline __m256d log32_core(__m256d x)
+{
+    const __m256i u = _mm256_castpd_si256(x);
+    const __m256i t = _mm256_add_epi64(u, VI(0x95f619980c433LL));
+    const __m256i kb = _mm256_srli_epi64(t, 52);
+    const __m256i mb = _mm256_add_epi64(_mm256_sub_epi64(u, _mm256_slli_epi64(kb, 52)),
+                                        VI(0x3ff0000000000000LL));
+    const __m256d k = _mm256_sub_pd(
+        _mm256_castsi256_pd(_mm256_or_si256(kb, VI(0x4330000000000000LL))),
+        VD(0x1p52 + 1023));
+    const __m256d f = _mm256_sub_pd(_mm256_castsi256_pd(mb), VD(1.0));
+    const __m256d s = _mm256_div_pd(f, _mm256_add_pd(VD(2.0), f));
+    const __m256d z = _mm256_mul_pd(s, s);
+    __m256d p = _mm256_fmadd_pd(z, VD(1.0 / 11), VD(1.0 / 9));
+    p = _mm256_fmadd_pd(p, z, VD(1.0 / 7));
+    p = _mm256_fmadd_pd(p, z, VD(1.0 / 5));
+    p = _mm256_fmadd_pd(p, z, VD(1.0 / 3));
+    const __m256d s2 = _mm256_add_pd(s, s);
+    const __m256d l = _mm256_fmadd_pd(_mm256_mul_pd(s2, z), p, s2);
+    return _mm256_fmadd_pd(k, VD(0x1.62e42fefa39efp-1), l);
+}
+
 #define NAME64 nc__avx2_log_f64
 #define NAME32 nc__avx2_log_f32
 #define CORE(v) log_core(v)
+#define CORE32(v) log32_core(v)
 #define FAST64(v) log_fast(v)
 #define FAST32(v) log_fast(v)
 #define SLOW(a) log(a)
