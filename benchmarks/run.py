@@ -1,32 +1,43 @@
 """Runs numc's benchmarks beside NumPy and prints medians and ratios.
 
-    python benchmarks/run.py [--json FILE] [--filter TEXT]
+    python benchmarks/run.py [--json FILE] [--filter TEXT] [--suite NAME]
+
+Every benchmarks/bench_*.py module that defines `cases()` is a suite; each
+case is (name, numpy_callable, numc_callable).  Modules without `cases` are
+stand-alone scripts (e.g. bench_loops.py times kernels directly).
 """
 import argparse
+import importlib
 import os
+import pathlib
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
 from harness import compare, report  # noqa: E402
 
-import bench_arith  # noqa: E402
-import bench_math  # noqa: E402
 
-SUITES = [bench_arith, bench_math]
+def suites():
+    for path in sorted(HERE.glob("bench_*.py")):
+        if "def cases" in path.read_text():
+            yield path.stem, importlib.import_module(path.stem)
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--json", help="also write the results as JSON to this file")
     p.add_argument("--filter", default="", help="only cases whose name contains this")
+    p.add_argument("--suite", default="", help="only suites whose module name contains this")
     p.add_argument("--rounds", type=int, default=15)
     args = p.parse_args()
     results = []
-    for suite in SUITES:
-        for name, np_fn, nc_fn in suite.cases():
-            if args.filter in name:
-                results.append(compare(name, np_fn, nc_fn, rounds=args.rounds))
+    for name, suite in suites():
+        if args.suite not in name:
+            continue
+        for case, np_fn, nc_fn in suite.cases():
+            if args.filter in case:
+                results.append(compare(case, np_fn, nc_fn, rounds=args.rounds))
     report(results, args.json)
 
 

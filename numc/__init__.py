@@ -45,12 +45,19 @@ from ._arrayprint import (set_printoptions, get_printoptions, printoptions, arra
                           array_repr, array_str)
 
 # --- math ufunc aliases (issue 3): acos = arccos, ... ---
+acos, acosh, asin, asinh, atan, atan2, atanh, conj = (
+    arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh, conjugate)  # noqa: F821
 
 # --- ufunc-based functions (numc/_ufunc_funcs.py): round, clip, isclose, ... ---
+from ._ufunc_funcs import (round, around, clip, real, imag, angle, isclose, allclose,  # noqa: E402
+                          array_equal, array_equiv)
 
 # --- reductions and statistics (numc/_reductions.py) ---
+from ._reductions import *  # noqa: F401,F403
 
 # --- selection and indexing routines (numc/_select.py) ---
+from ._select import *  # noqa: F401,F403
+from . import lib  # noqa: F401
 
 # --- manipulation routines (numc/_manip.py) ---
 

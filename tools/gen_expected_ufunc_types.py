@@ -23,7 +23,12 @@ import numpy as np
 UFUNCS = """add subtract multiply divide floor_divide remainder divmod power
 negative positive absolute equal not_equal less less_equal greater
 greater_equal logical_and logical_or logical_xor logical_not bitwise_and
-bitwise_or bitwise_xor invert left_shift right_shift maximum minimum""".split()
+bitwise_or bitwise_xor invert left_shift right_shift maximum minimum
+floor ceil trunc rint isnan isinf isfinite signbit square reciprocal fabs sign
+conjugate fmax fmin fmod exp2 expm1 log2 log10 log1p tan arcsin arccos arctan
+sinh cosh arcsinh arccosh arctanh cbrt degrees radians deg2rad rad2deg spacing
+arctan2 hypot logaddexp logaddexp2 copysign nextafter heaviside float_power
+frexp ldexp modf gcd lcm bitwise_count""".split()
 # math-simd
 UFUNCS += "exp log sin cos tanh sqrt".split()
 
@@ -34,6 +39,8 @@ IDENTITY = {None: "NONE", 0: "ZERO", 1: "ONE", -1: "MINUS_ONE"}
 def identity_name(v):
     if v is True or v is False:
         return "TRUE" if v else "FALSE"
+    if v == float("-inf"):
+        return "MINUS_INF"
     return IDENTITY[v]
 
 

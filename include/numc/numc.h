@@ -10,4 +10,5 @@
 #include "numc/view.h"
 #include "numc/ufunc.h"
 #include "numc/fill.h"
+#include "numc/select.h"
 #endif

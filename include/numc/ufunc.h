@@ -50,7 +50,8 @@ enum nc_identity {
     NC_IDENTITY_ONE,
     NC_IDENTITY_MINUS_ONE,
     NC_IDENTITY_FALSE, /* logical_or / logical_xor */
-    NC_IDENTITY_TRUE   /* logical_and */
+    NC_IDENTITY_TRUE,  /* logical_and */
+    NC_IDENTITY_MINUS_INF /* logaddexp, logaddexp2 */
 };
 
 /* How type resolution treats a ufunc beyond the plain loop search. */
@@ -59,7 +60,9 @@ enum nc_resolver {
     NC_RESOLVE_NO_BOOL_SUB,  /* subtract: refuse bool - bool */
     NC_RESOLVE_NO_BOOL_NEG,  /* negative: refuse -bool */
     NC_RESOLVE_TRUE_DIVIDE,  /* integer/bool inputs use the float64 loop */
-    NC_RESOLVE_NO_BOOL       /* all-bool inputs have no loop (positive) */
+    NC_RESOLVE_NO_BOOL,      /* all-bool inputs have no loop (positive) */
+    NC_RESOLVE_LDEXP         /* a Python int exponent is int64, not the
+                                mantissa's float type */
 };
 
 typedef struct nc_ufunc {
@@ -102,6 +105,14 @@ NC_API nc_status nc_ufunc_resolve(const nc_ufunc *uf, const nc_dtype_id *in,
 NC_API nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index,
                                nc_array *const *ops, nc_casting casting,
                                nc_order order, int *fpe);
+
+/* nc_ufunc_exec with a mask: `where` (NULL: everywhere) is a bool array
+ * broadcast to the result's shape; outputs are computed only where it is
+ * true, elsewhere a given output keeps its values and an allocated one is
+ * left uninitialised, as in NumPy. */
+NC_API nc_status nc_ufunc_exec_where(const nc_ufunc *uf, int loop_index,
+                                     nc_array *const *ops, const nc_array *where,
+                                     nc_casting casting, nc_order order, int *fpe);
 
 #ifdef __cplusplus
 }

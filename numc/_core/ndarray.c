@@ -228,6 +228,19 @@ static PyObject *inplace(int which, PyObject *a, PyObject *b)
     return r;
 }
 
+/* @ and @= call the matmul gufunc object (gufunc_py.c). */
+static PyObject *nb_matmul(PyObject *a, PyObject *b)
+{
+    PyObject *args[2] = {a, b};
+    return PyObject_Vectorcall(ncpy_ufunc_get("matmul"), args, 2, NULL);
+}
+
+static PyObject *nb_imatmul(PyObject *a, PyObject *b)
+{
+    PyObject *args[3] = {a, b, a};
+    return PyObject_Vectorcall(ncpy_ufunc_get("matmul"), args, 3, NULL);
+}
+
 static PyObject *unop(int which, PyObject *a)
 {
     return ncpy_ufunc_call_simple(uf_cache[which], &a, NULL);
@@ -374,6 +387,7 @@ static PyNumberMethods array_as_number = {
     .nb_floor_divide = nb_floordiv, .nb_true_divide = nb_div,
     .nb_inplace_floor_divide = nb_ifloordiv, .nb_inplace_true_divide = nb_idiv,
     .nb_index = nb_index,
+    .nb_matrix_multiply = nb_matmul, .nb_inplace_matrix_multiply = nb_imatmul,
 };
 
 static Py_ssize_t array_length(PyObject *o)

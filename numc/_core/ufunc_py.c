@@ -87,7 +87,8 @@ static int resolve_strong_int(const nc_ufunc *uf, PyObject *const *inputs, nc_we
 
 /* The general call: inputs[nin], outs[nout] (NULL entries: allocate). */
 static PyObject *ufunc_run(ncpy_ufunc *self, PyObject *const *inputs, PyObject **outs,
-                           const int *sig, nc_casting casting, nc_order order, int outs_given)
+                           const int *sig, nc_casting casting, nc_order order, int outs_given,
+                           PyObject *where)
 {
     const nc_ufunc *uf = self->uf;
     int nin = uf->nin, nout = uf->nout, nargs = nin + nout;
@@ -172,7 +173,8 @@ static PyObject *ufunc_run(ncpy_ufunc *self, PyObject *const *inputs, PyObject *
     for (int k = 0; k < nargs; k++)
         ops[k] = &((ncpy_array *)arrs[k])->arr;
     int fpe = 0;
-    nc_status st = nc_ufunc_exec(uf, loop, ops, casting, order, &fpe);
+    nc_status st = nc_ufunc_exec_where(uf, loop, ops, where ? &((ncpy_array *)where)->arr : NULL,
+                                       casting, order, &fpe);
     if (st) {
         ncpy_raise(st);
         goto done;
@@ -211,9 +213,9 @@ PyObject *ncpy_ufunc_call_simple(PyObject *ufunc, PyObject *const *args, PyObjec
     ncpy_ufunc *self = (ncpy_ufunc *)ufunc;
     if (out) {
         PyObject *outs[1] = {out};
-        return ufunc_run(self, args, outs, NULL, NC_CAST_SAME_KIND, NC_ORDER_K, 1);
+        return ufunc_run(self, args, outs, NULL, NC_CAST_SAME_KIND, NC_ORDER_K, 1, NULL);
     }
-    return ufunc_run(self, args, NULL, NULL, NC_CAST_SAME_KIND, NC_ORDER_K, 0);
+    return ufunc_run(self, args, NULL, NULL, NC_CAST_SAME_KIND, NC_ORDER_K, 0, NULL);
 }
 
 static int dtype_sig(PyObject *obj, int *out)
@@ -247,6 +249,7 @@ static PyObject *ufunc_vectorcall(PyObject *callable, PyObject *const *args, siz
     nc_order order = NC_ORDER_K;
     int sig[NC_UFUNC_MAXARGS] = {-1, -1, -1, -1};
     int have_sig = 0;
+    PyObject *where_o = NULL; /* borrowed; converted after the other keywords */
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     for (Py_ssize_t j = 0; j < nkw; j++) {
         PyObject *key = PyTuple_GET_ITEM(kwnames, j);
@@ -311,16 +314,18 @@ static PyObject *ufunc_vectorcall(PyObject *callable, PyObject *const *args, siz
         } else if (PyUnicode_CompareWithASCIIString(key, "subok") == 0) {
             continue;
         } else if (PyUnicode_CompareWithASCIIString(key, "where") == 0) {
-            if (val == Py_True)
-                continue;
-            PyErr_SetString(PyExc_NotImplementedError, "where= other than True is not supported yet");
-            return NULL;
+            where_o = val == Py_True ? NULL : val;
         } else {
             PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%U'", uf->name, key);
             return NULL;
         }
     }
-    return ufunc_run(self, args, outs, have_sig ? sig : NULL, casting, order, outs_given);
+    PyObject *where = NULL;
+    if (where_o && !(where = ncpy_asarray(where_o, NC_BOOL, 0)))
+        return NULL;
+    PyObject *r = ufunc_run(self, args, outs, have_sig ? sig : NULL, casting, order, outs_given, where);
+    Py_XDECREF(where);
+    return r;
 }
 
 static void ufunc_dealloc(ncpy_ufunc *self)
@@ -393,6 +398,7 @@ static PyObject *get_identity(ncpy_ufunc *self, void *c)
     case NC_IDENTITY_MINUS_ONE: return PyLong_FromLong(-1);
     case NC_IDENTITY_TRUE: Py_RETURN_TRUE;
     case NC_IDENTITY_FALSE: Py_RETURN_FALSE;
+    case NC_IDENTITY_MINUS_INF: return PyFloat_FromDouble(-Py_HUGE_VAL);
     }
     Py_RETURN_NONE;
 }

@@ -67,10 +67,36 @@ static nc_status loop_failed(const nc_ufunc *uf, int rc)
     return nc_error_set(NC_ERR_INTERNAL, "ufunc '%s' loop failed with code %d", uf->name, rc);
 }
 
+/* Calls the loop on the runs of True of `mask` (byte step sm) within n
+ * elements: masked execution leaves the other output elements untouched. */
+static int call_masked(const nc_loop *lp, int nargs, char *const *ptrs, ptrdiff_t n,
+                       const ptrdiff_t *steps, const char *mask, ptrdiff_t sm)
+{
+    ptrdiff_t i = 0;
+    while (i < n) {
+        while (i < n && !mask[i * sm])
+            i++;
+        ptrdiff_t j = i;
+        while (j < n && mask[j * sm])
+            j++;
+        if (j > i) {
+            char *args[NC_UFUNC_MAXARGS];
+            ptrdiff_t len = j - i;
+            for (int k = 0; k < nargs; k++)
+                args[k] = ptrs[k] + i * steps[k];
+            int rc = lp->fn(args, &len, steps, NULL);
+            if (rc)
+                return rc;
+        }
+        i = j;
+    }
+    return 0;
+}
+
 /* Walks the iterator, casting operands whose dtype differs from the loop's
  * through per-operand buffers of NC_BUFSIZE elements. */
 static nc_status run_buffered(const nc_ufunc *uf, const nc_loop *lp, nc_iter *it,
-                              nc_array *const *ops)
+                              nc_array *const *ops, int masked)
 {
     int nargs = uf->nin + uf->nout;
     nc_cast_fn cast[NC_UFUNC_MAXARGS] = {0};
@@ -115,16 +141,37 @@ static nc_status run_buffered(const nc_ufunc *uf, const nc_loop *lp, nc_iter *it
                     steps[k] = it->inner_strides[k];
                 }
             }
-            int rc = lp->fn(args, &n, steps, NULL);
+            const char *mask = masked ? it->ptrs[nargs] + done * it->inner_strides[nargs] : NULL;
+            ptrdiff_t sm = masked ? it->inner_strides[nargs] : 0;
+            int rc = mask ? call_masked(lp, nargs, args, n, steps, mask, sm)
+                          : lp->fn(args, &n, steps, NULL);
             if (rc) {
                 st = loop_failed(uf, rc);
                 goto done;
             }
-            for (int k = uf->nin; k < nargs; k++)
-                if (cast[k]) {
-                    ptrdiff_t isz = nc_dtype_info((nc_dtype_id)lp->types[k])->itemsize;
-                    cast[k](buf[k], isz, it->ptrs[k] + done * it->inner_strides[k], it->inner_strides[k], n);
+            for (int k = uf->nin; k < nargs; k++) {
+                if (!cast[k])
+                    continue;
+                ptrdiff_t isz = nc_dtype_info((nc_dtype_id)lp->types[k])->itemsize;
+                char *dst = it->ptrs[k] + done * it->inner_strides[k];
+                ptrdiff_t sd = it->inner_strides[k];
+                /* Masked: write back only the computed runs. */
+                for (ptrdiff_t i = 0; i < n;) {
+                    ptrdiff_t j = i;
+                    if (mask) {
+                        while (i < n && !mask[i * sm])
+                            i++;
+                        j = i;
+                        while (j < n && mask[j * sm])
+                            j++;
+                    } else {
+                        j = n;
+                    }
+                    if (j > i)
+                        cast[k](buf[k] + i * isz, isz, dst + i * sd, sd, j - i);
+                    i = j;
                 }
+            }
         }
     } while (nc_iter_next(it));
 done:
@@ -204,11 +251,19 @@ static nc_status exec_simple(const nc_ufunc *uf, const nc_loop *lp, nc_array *co
 nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops,
                         nc_casting casting, nc_order order, int *fpe)
 {
+    return nc_ufunc_exec_where(uf, loop_index, ops, NULL, casting, order, fpe);
+}
+
+nc_status nc_ufunc_exec_where(const nc_ufunc *uf, int loop_index, nc_array *const *ops,
+                              const nc_array *where, nc_casting casting, nc_order order, int *fpe)
+{
     const nc_loop *lp = &uf->loops[loop_index];
     int nin = uf->nin, nout = uf->nout, nargs = nin + nout;
     nc_status st;
     *fpe = 0;
-    if (order == NC_ORDER_K || order == NC_ORDER_C || order == NC_ORDER_A) {
+    if (where && where->dtype != NC_BOOL)
+        return nc_error_set(NC_ERR_TYPE, "where= must be a boolean array");
+    if (!where && (order == NC_ORDER_K || order == NC_ORDER_C || order == NC_ORDER_A)) {
         int done = 0;
         if ((st = exec_simple(uf, lp, ops, fpe, &done)) || done)
             return st;
@@ -343,7 +398,7 @@ nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops
     int same_types = 1;
     for (int k = 0; k < nargs; k++)
         same_types &= args_ops[k]->dtype == (nc_dtype_id)lp->types[k];
-    if (same_types) {
+    if (same_types && !where) {
         char *args[NC_UFUNC_MAXARGS];
         ptrdiff_t steps[NC_UFUNC_MAXARGS];
         for (int pass = 0; pass < 2; pass++) {
@@ -369,17 +424,26 @@ nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops
     }
     {
         nc_iter it;
-        if ((st = nc_iter_init(&it, nargs, (const nc_array *const *)args_ops, nd, shape)))
+        const nc_array *iops[NC_UFUNC_MAXARGS + 1];
+        for (int k = 0; k < nargs; k++)
+            iops[k] = args_ops[k];
+        iops[nargs] = where;
+        if ((st = nc_iter_init(&it, nargs + (where != NULL), iops, nd, shape))) {
+            if (where && st == NC_ERR_SHAPE)
+                st = nc_error_set(NC_ERR_SHAPE, "where= could not be broadcast to the output's shape");
             goto fail_temps;
+        }
         if (same_types) {
             do {
-                int rc = lp->fn(it.ptrs, &it.inner_size, it.inner_strides, NULL);
+                int rc = where ? call_masked(lp, nargs, it.ptrs, it.inner_size, it.inner_strides,
+                                             it.ptrs[nargs], it.inner_strides[nargs])
+                               : lp->fn(it.ptrs, &it.inner_size, it.inner_strides, NULL);
                 if (rc) {
                     st = loop_failed(uf, rc);
                     goto fail_temps;
                 }
             } while (nc_iter_next(&it));
-        } else if ((st = run_buffered(uf, lp, &it, args_ops))) {
+        } else if ((st = run_buffered(uf, lp, &it, args_ops, where != NULL))) {
             goto fail_temps;
         }
     }

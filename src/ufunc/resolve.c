@@ -34,7 +34,11 @@ nc_status nc_ufunc_resolve(const nc_ufunc *uf, const nc_dtype_id *in, const nc_w
     nc_dtype_id common = nstrong ? nc_result_type(nstrong, strong, 0, NULL) : NC_BOOL;
     for (int i = 0; i < uf->nin; i++) {
         if (weak && weak[i] != NC_WEAK_NONE) {
-            if (nstrong)
+            /* ldexp's exponent loops are int32/int64: a Python int there
+             * stays an integer instead of taking the mantissa's float type. */
+            if (uf->resolver == NC_RESOLVE_LDEXP && i == 1 && weak[i] == NC_WEAK_INT)
+                eff[i] = NC_INT64;
+            else if (nstrong)
                 eff[i] = nc_weak_resolve(weak[i], common);
             else
                 eff[i] = weak[i] == NC_WEAK_INT     ? NC_INT64

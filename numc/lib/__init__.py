@@ -1,0 +1,2 @@
+"""numc.lib: NumPy's lib namespace (stride_tricks so far)."""
+from . import stride_tricks  # noqa: F401
