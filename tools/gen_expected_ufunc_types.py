@@ -29,6 +29,8 @@ conjugate fmax fmin fmod exp2 expm1 log2 log10 log1p tan arcsin arccos arctan
 sinh cosh arcsinh arccosh arctanh cbrt degrees radians deg2rad rad2deg spacing
 arctan2 hypot logaddexp logaddexp2 copysign nextafter heaviside float_power
 frexp ldexp modf gcd lcm bitwise_count""".split()
+# math-simd
+UFUNCS += "exp log sin cos tanh sqrt".split()
 
 NUMC_CHARS = set("?bBhHiIlLefdFD")
 IDENTITY = {None: "NONE", 0: "ZERO", 1: "ONE", -1: "MINUS_ONE"}

@@ -1,0 +1,122 @@
+/* vmath_scalar.c: the portable implementation of the vmath kernels, one
+ * libm call per element, and the choice between it and the AVX2 one.
+ *
+ * float32 kernels call the float functions of libm (expf, ...), which glibc
+ * rounds within one ulp as the double ones are.  tanh is the exception:
+ * glibc's tanh and tanhf are up to 2 ulp off, so tanh here is the AVX2
+ * kernel's algorithm written with scalar fma() (correct on every CPU,
+ * emulated where there is no FMA instruction), and float32 rounds it.
+ * Flags come from classifying the inputs (vmath.h), never from libm's own. */
+#include <stdatomic.h>
+#include <stdlib.h>
+#include "math/vmath.h"
+#include "math/exp2_table.h"
+
+/* tanh|x| = e/(e+2), e = expm1(2|x|) as a double-double from
+ * 2^(j/64) 2^k (1 + p(r)); see simd_exp_log.c for the argument. */
+static double tanh_dd(double x)
+{
+    const double ax = fabs(x);
+    if (!(ax <= 22.0))
+        return isnan(x) ? x + x : copysign(1.0, x);
+    const double y = ax + ax;
+    const double n = rint(y * 0x1.71547652b82fep+6);
+    const int in = (int)n;
+    const double r1 = fma(-n, 0x1.62e42fefa39efp-7, y);
+    const double rlo = -n * 0x1.abc9e3b39803fp-62;
+    const double rh = r1 + rlo, rl = rlo - (rh - r1);
+    const double q = 0.5 + rh * (1.0 / 6 + rh * (1.0 / 24 + rh * (1.0 / 120 + rh * (1.0 / 720))));
+    const double c = rh * rh * q;
+    const double ph = rh + c;
+    const double pl = (c - (ph - rh)) + fma(rh, rl, rl);
+    const double th = ldexp(nc__exp2_hi[in & 63], in >> 6);
+    const double tl = ldexp(nc__exp2_lo[in & 63], in >> 6);
+    const double h = th - 1, s1 = th * ph, e1 = fma(th, ph, -s1);
+    const double eh = h + s1, el = ((s1 - (eh - h)) + e1) + fma(th, pl, tl);
+    const double dh = eh + 2, bv = dh - eh;
+    const double dl = ((eh - (dh - bv)) + (2 - bv)) + el;
+    const double q0 = eh / dh;
+    const double rem = fma(-q0, dl, fma(-q0, dh, eh) + el);
+    return copysign(q0 + rem / dh, x);
+}
+
+static float tanh_dd_f(float x)
+{
+    return (float)tanh_dd(x);
+}
+
+#define NC_VM_SCALAR(op, FLAGS64, FLAGS32)                                   \
+    static int op##_f64(const double *x, double *y, ptrdiff_t n)              \
+    {                                                                         \
+        int fl = 0;                                                           \
+        for (ptrdiff_t i = 0; i < n; i++) {                                   \
+            const double a = x[i], r = FN64(a);                               \
+            fl |= FLAGS64;                                                    \
+            y[i] = r;                                                         \
+        }                                                                     \
+        return fl;                                                            \
+    }                                                                         \
+    static int op##_f32(const float *x, float *y, ptrdiff_t n)                \
+    {                                                                         \
+        int fl = 0;                                                           \
+        for (ptrdiff_t i = 0; i < n; i++) {                                   \
+            const float a = x[i], r = FN32(a);                                \
+            fl |= FLAGS32;                                                    \
+            y[i] = r;                                                         \
+        }                                                                     \
+        return fl;                                                            \
+    }
+
+#define FN64(a) exp(a)
+#define FN32(a) expf(a)
+NC_VM_SCALAR(exp, nc__vm_flags_exp(a, r), nc__vm_flags_exp(a, r))
+#undef FN64
+#undef FN32
+#define FN64(a) log(a)
+#define FN32(a) logf(a)
+NC_VM_SCALAR(log, nc__vm_flags_log(a), nc__vm_flags_log(a))
+#undef FN64
+#undef FN32
+#define FN64(a) sin(a)
+#define FN32(a) sinf(a)
+NC_VM_SCALAR(sin, nc__vm_flags_trig(a), nc__vm_flags_trig(a))
+#undef FN64
+#undef FN32
+#define FN64(a) cos(a)
+#define FN32(a) cosf(a)
+NC_VM_SCALAR(cos, nc__vm_flags_trig(a), nc__vm_flags_trig(a))
+#undef FN64
+#undef FN32
+#define FN64(a) tanh_dd(a)
+#define FN32(a) tanh_dd_f(a)
+NC_VM_SCALAR(tanh, 0, 0)
+#undef FN64
+#undef FN32
+
+static const nc_vmath scalar_impl = {
+    "scalar",
+    {exp_f64, log_f64, sin_f64, cos_f64, tanh_f64},
+    {exp_f32, log_f32, sin_f32, cos_f32, tanh_f32},
+};
+
+const nc_vmath *nc__vmath_scalar(void)
+{
+    return &scalar_impl;
+}
+
+/* Several threads may race to the first choice; they all store the same
+ * pointer, so a relaxed atomic suffices. */
+static _Atomic(const nc_vmath *) chosen;
+
+const nc_vmath *nc__vmath(void)
+{
+    const nc_vmath *m = atomic_load_explicit(&chosen, memory_order_relaxed);
+    if (!m) {
+        const char *off = getenv("NUMC_NO_SIMD");
+        m = (off && *off && *off != '0') ? NULL : nc__vmath_avx2();
+        if (!m)
+            m = &scalar_impl;
+        atomic_store_explicit(&chosen, m, memory_order_relaxed);
+    }
+    return m;
+}
