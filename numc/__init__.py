@@ -53,5 +53,6 @@ from ._arrayprint import (set_printoptions, get_printoptions, printoptions, arra
 # --- selection and indexing routines (numc/_select.py) ---
 
 # --- manipulation routines (numc/_manip.py) ---
+from ._manip import *  # noqa: F401,F403
 
 # --- gufuncs matmul, vecdot, matvec, vecmat come from numc._core ---
