@@ -11,8 +11,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import compare, report  # noqa: E402
 
 import bench_arith  # noqa: E402
+import bench_manip  # noqa: E402
 
-SUITES = [bench_arith]
+SUITES = [bench_arith, bench_manip]
 
 
 def main():
