@@ -385,14 +385,14 @@ def require(a, dtype=None, requirements=None, *, like=None):
 
 # --- memory overlap ----------------------------------------------------------
 
-def shares_memory(a, b, /, max_work=None):
+def shares_memory(a, b, /, max_work=-1):
     """Whether a and b share a byte.
 
     Disjoint byte extents answer no and a dense array (contiguous in some
     axis order) whose extent meets the other's answers yes, at once.
     Otherwise the element offsets are enumerated (O((m+n) log n)): exact,
     but bounded by max_work element visits when max_work > 0, beyond which
-    TooHardError is raised.  max_work=None or -1: exact; 0: extents only.
+    TooHardError is raised.  max_work=-1 (or None): exact; 0: extents only.
     """
     r = _core._shares_memory(a, b, -1 if max_work is None else _operator.index(max_work))
     if r is None:
@@ -400,7 +400,7 @@ def shares_memory(a, b, /, max_work=None):
     return r
 
 
-def may_share_memory(a, b, /, max_work=None):
+def may_share_memory(a, b, /, max_work=0):
     """Whether a and b might share memory: by default, whether their byte
     extents intersect (max_work as for shares_memory)."""
     r = _core._shares_memory(a, b, 0 if max_work is None else _operator.index(max_work))
