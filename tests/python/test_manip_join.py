@@ -430,3 +430,14 @@ def test_shares_memory_hypothesis(s1, o1, s2, o2, transpose):
         return (u.T if transpose else u), v
 
     assert numc.shares_memory(*views(c)) == np.shares_memory(*views(x))
+
+
+@given(st.lists(st.integers(0, 3), max_size=3), st.integers(1, 3), st.sampled_from(DTYPES),
+       st.data())
+def test_stack_hypothesis(shape, n, dt, data):
+    axis = data.draw(st.integers(-len(shape) - 2, len(shape) + 1))
+    arrays = [arr(tuple(shape), dt, start=i) for i in range(n)]
+    both("stack", arrays, axis=axis)
+    both("vstack", arrays)
+    both("hstack", arrays)
+    both("column_stack", arrays)
