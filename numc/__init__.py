@@ -60,6 +60,7 @@ from ._select import *  # noqa: F401,F403
 from . import lib  # noqa: F401
 
 # --- manipulation routines (numc/_manip.py) ---
+from ._manip import *  # noqa: F401,F403
 
 
 from ._manip2 import *  # noqa: F401,F403  (flip, roll, tile, pad, ...)
