@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include "numc/array.h"
 #include "numc/view.h"
+#include "numc/manip.h" /* nc_view_broadcast_to */
 
 #ifdef __cplusplus
 extern "C" {
@@ -25,9 +26,7 @@ NC_API nc_status nc_view_flip(const nc_array *a, int naxes, const int *axes, nc_
 NC_API nc_status nc_view_diagonal(const nc_array *a, ptrdiff_t offset, int axis1, int axis2,
                                   nc_geom *out);
 
-/* Broadcasts `a` to `shape` (zero strides); NC_ERR_VALUE when impossible. */
-NC_API nc_status nc_view_broadcast_to(const nc_array *a, int ndim, const ptrdiff_t *shape,
-                                      nc_geom *out);
+
 
 /* dst = src rolled by shifts[i] along axes[i] (shifts on one axis add up).
  * dst has src's shape and must not overlap it. */

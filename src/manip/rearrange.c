@@ -93,34 +93,6 @@ nc_status nc_view_diagonal(const nc_array *a, ptrdiff_t offset, int axis1, int a
     return NC_OK;
 }
 
-nc_status nc_view_broadcast_to(const nc_array *a, int ndim, const ptrdiff_t *shape, nc_geom *out)
-{
-    if (ndim < a->ndim || ndim > NC_MAXDIMS)
-        return nc_error_set(NC_ERR_VALUE, "input operand has more dimensions than allowed by the axis remapping");
-    out->data = a->data;
-    out->dtype = a->dtype;
-    out->ndim = ndim;
-    int lead = ndim - a->ndim;
-    for (int i = 0; i < ndim; i++) {
-        if (shape[i] < 0)
-            return nc_error_set(NC_ERR_VALUE, "all elements of broadcast shape must be non-negative");
-        out->shape[i] = shape[i];
-        if (i < lead) {
-            out->strides[i] = 0;
-            continue;
-        }
-        ptrdiff_t n = a->shape[i - lead];
-        if (n == shape[i])
-            out->strides[i] = a->strides[i - lead];
-        else if (n == 1)
-            out->strides[i] = 0;
-        else
-            return nc_error_set(NC_ERR_VALUE, "operands could not be broadcast together with remapped shapes");
-    }
-    ptrdiff_t size;
-    return nc_shape_size(ndim, shape, 1, &size);
-}
-
 /* View of `a` restricted to [start, start + len) along `axis`. */
 static nc_status slab(const nc_array *a, int axis, ptrdiff_t start, ptrdiff_t len, nc_array *v)
 {
