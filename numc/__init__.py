@@ -49,7 +49,7 @@ acos, acosh, asin, asinh, atan, atan2, atanh, conj = (
     arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh, conjugate)  # noqa: F821
 
 # --- ufunc-based functions (numc/_ufunc_funcs.py): round, clip, isclose, ... ---
-from ._ufunc_funcs import (round, around, clip, real, imag, angle, isclose, allclose,  # noqa: E402
+from ._ufunc_funcs import (round, around, clip, real, imag, angle, isclose, allclose, nan_to_num,  # noqa: E402
                           array_equal, array_equiv)
 
 # --- reductions and statistics (numc/_reductions.py) ---

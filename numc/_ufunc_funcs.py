@@ -8,7 +8,7 @@ import math as _math
 from . import _core
 from ._core import ndarray as _ndarray
 
-__all__ = ["round", "around", "clip", "real", "imag", "conj", "angle", "isclose", "allclose",
+__all__ = ["round", "around", "clip", "real", "imag", "conj", "angle", "isclose", "allclose", "nan_to_num",
            "array_equal", "array_equiv"]
 
 _asarray = None
@@ -197,3 +197,23 @@ def array_equiv(a1, a2):
     except ValueError:
         return False
     return _all(eq)
+
+
+def nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None):
+    """Replace NaN with `nan` and infinities with `posinf`/`neginf` (default: the
+    largest/smallest finite value of the dtype); complex parts separately."""
+    import numc as _nc
+
+    x = _nc.array(x, copy=True) if copy else _nc.asarray(x)
+    if x.dtype.kind not in "fc":
+        return x[()] if x.ndim == 0 else x
+    parts = (x.real, x.imag) if x.dtype.kind == "c" else (x,)
+    info = _nc.finfo(parts[0].dtype)
+    big = info.max if posinf is None else posinf
+    small = info.min if neginf is None else neginf
+    for part in parts:
+        inf = _nc.isinf(part)
+        _nc.copyto(part, nan, where=_nc.isnan(part), casting="unsafe")
+        _nc.copyto(part, big, where=inf & (part > 0), casting="unsafe")
+        _nc.copyto(part, small, where=inf & (part < 0), casting="unsafe")
+    return x[()] if x.ndim == 0 else x

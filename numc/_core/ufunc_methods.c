@@ -117,7 +117,11 @@ static PyObject *result_object(PyObject *out)
 
 static int check_binary(ncpy_ufunc *self, const char *what)
 {
-    if (self->uf->nin != 2 || self->uf->nout != 1 || self->signature) {
+    if (self->signature) {
+        PyErr_SetString(PyExc_RuntimeError, "Reduction not defined on ufunc with signature");
+        return -1;
+    }
+    if (self->uf->nin != 2 || self->uf->nout != 1) {
         PyErr_Format(PyExc_ValueError, "%s only supported for binary functions", what);
         return -1;
     }
@@ -263,7 +267,11 @@ done:
 
 static PyObject *ufunc_outer(ncpy_ufunc *self, PyObject *args, PyObject *kw)
 {
-    if (self->uf->nin != 2 || self->signature) {
+    if (self->signature) {
+        PyErr_SetString(PyExc_TypeError, "method outer is not allowed in ufunc with non-trivial signature");
+        return NULL;
+    }
+    if (self->uf->nin != 2) {
         PyErr_SetString(PyExc_ValueError, "outer product only supported for binary functions");
         return NULL;
     }

@@ -15,6 +15,7 @@
  * Invariant: the output view never has a non-zero stride on a reduced axis,
  * and the engine never writes outside the output's elements. */
 #include <string.h>
+#include <math.h>
 #include "numc/reduce.h"
 #include "numc/iter.h"
 #include "numc/alloc.h"
@@ -266,6 +267,12 @@ static int identity_value(const nc_ufunc *uf, nc_dtype_id T, char *dst)
     case NC_IDENTITY_ZERO: case NC_IDENTITY_FALSE: v = 0; break;
     case NC_IDENTITY_ONE: case NC_IDENTITY_TRUE: v = 1; break;
     case NC_IDENTITY_MINUS_ONE: v = -1; break;
+    case NC_IDENTITY_MINUS_INF: {
+        /* logaddexp/logaddexp2: only their float loops exist */
+        double minf = -HUGE_VAL;
+        nc_cast_get(NC_FLOAT64, T)((const char *)&minf, 8, dst, 16, 1);
+        return 1;
+    }
     default: return 0;
     }
     if (T == NC_BOOL)

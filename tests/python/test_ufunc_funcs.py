@@ -6,7 +6,6 @@ import pytest
 import numc
 from helpers import to_numc, same_values
 
-has_all = hasattr(numc.ndarray, "all")
 
 
 @pytest.mark.parametrize("dtype", ["float16", "float32", "float64", "complex128"])
@@ -83,7 +82,6 @@ def test_isclose(equal_nan):
     assert numc.isclose(1.0, 1.0 + 1e-9) == np.isclose(1.0, 1.0 + 1e-9)
 
 
-@pytest.mark.skipif(not has_all, reason="ndarray.all comes with the reductions branch")
 def test_allclose_array_equal_equiv():
     a = np.array([1.0, np.nan, 3.0])
     b = np.array([1.0, np.nan, 3.0000001])
@@ -94,3 +92,26 @@ def test_allclose_array_equal_equiv():
     x = np.array([[1, 2], [1, 2]])
     assert numc.array_equiv(to_numc(x), to_numc(x[0])) == np.array_equiv(x, x[0])
     assert numc.array_equiv(to_numc(x), to_numc(np.arange(3))) is False
+
+
+@pytest.mark.parametrize("values,dtype", [
+    ([np.nan, np.inf, -np.inf, 1.5, -0.0], "float64"),
+    ([np.nan, np.inf, -np.inf], "float32"),
+    ([np.nan, np.inf], "float16"),
+    ([complex(np.nan, np.inf), complex(-np.inf, np.nan), 1 + 1j], "complex128"),
+    ([1, 2, 3], "int32"),
+    ([True, False], "bool"),
+])
+@pytest.mark.parametrize("kw", [{}, dict(nan=-1.0, posinf=9.0, neginf=-9.0)])
+def test_nan_to_num(values, dtype, kw):
+    n = np.array(values, dtype=dtype)
+    c = numc.array(n)
+    same_values(np.nan_to_num(n, **kw), numc.nan_to_num(c, **kw))
+    assert c.tolist() == n.tolist() or np.isnan(n).any()  # copy=True leaves the input alone
+    numc.nan_to_num(c, copy=False, **kw)
+    same_values(np.nan_to_num(n, **kw), c)
+
+
+def test_nan_to_num_scalar():
+    r = numc.nan_to_num(numc.float64(float("nan")))
+    assert not isinstance(r, numc.ndarray) and float(r) == 0.0
