@@ -74,7 +74,10 @@ def inputs(name, sig, n, seed=0):
     return arrs
 
 
-WIDE_ULP = {}
+# numc's cbrt is correctly rounded in these tests; NumPy's contiguous loop
+# (SVML) is too, but its strided loop calls glibc's cbrt, which is up to 3
+# ulp off (2.163801709508118e-27), so compare cbrt at 4 ulp.
+WIDE_ULP = {"cbrt": 4}
 
 
 def ulp_for(name, sig):
