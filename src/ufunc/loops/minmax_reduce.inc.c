@@ -31,10 +31,10 @@ MR_NAME(MR_T acc, const char *p, ptrdiff_t n, ptrdiff_t step)
     if (step == (ptrdiff_t)sizeof(MR_T) && n >= U * W) {
         const MR_T *b = (const MR_T *)p;
         vt a[U];
-        vi nanseen = {0};
         for (int k = 0; k < U; k++)
             __builtin_memcpy(&a[k], b + k * W, sizeof a[k]);
 #if defined(MR_FIRSTNAN)
+        vi nanseen = {0};
         for (int k = 0; k < U; k++)
             nanseen |= (vi)(a[k] != a[k]);
 #endif
