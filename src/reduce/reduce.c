@@ -112,6 +112,8 @@ static int call_step(const nc_loop *lp, char *out, ptrdiff_t so, const char *src
 typedef struct red_ctx {
     const nc_loop *lp;
     int blocked;
+    int contig_direct; /* contiguous runs go straight to the loop, whose
+                        * reduction form is vectorised (min/max-like) */
     ptrdiff_t tsz;
     char *acc;
 } red_ctx;
@@ -152,7 +154,7 @@ static int flush_acc(const red_ctx *c, char *out, int *started)
 static int reduce_step(const red_ctx *c, char *out, ptrdiff_t so, const char *src, ptrdiff_t ss,
                        ptrdiff_t n)
 {
-    if (so != 0 || !c->blocked || n < 4 * NC_RED_BLOCK)
+    if (so != 0 || !c->blocked || n < 4 * NC_RED_BLOCK || (c->contig_direct && ss == c->tsz))
         return call_step(c->lp, out, so, src, ss, n);
     int started = 0;
     int rc = blocked_part(c, out, src, ss, n, &started);
@@ -198,11 +200,16 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
     char *buf = NULL;
     char kind = nc_dtype_info(T)->kind;
     _Alignas(64) char acc[NC_RED_BLOCK * 16];
-    red_ctx c = {lp, 0, tsz, acc};
+    red_ctx c = {lp, 0, 0, tsz, acc};
     c.blocked = nc_ufunc_reorderable(uf) &&
                 ((kind != 'f' && kind != 'c') || !strcmp(uf->name, "maximum") ||
                  !strcmp(uf->name, "minimum") || !strcmp(uf->name, "fmax") ||
                  !strcmp(uf->name, "fmin"));
+    /* Integer and float32/float64 maximum, minimum, fmax, fmin reduce
+     * contiguous runs with several vector accumulators themselves. */
+    c.contig_direct = c.blocked && (kind == 'i' || kind == 'u' || (kind == 'f' && tsz >= 4)) &&
+                      (!strcmp(uf->name, "maximum") || !strcmp(uf->name, "minimum") ||
+                       !strcmp(uf->name, "fmax") || !strcmp(uf->name, "fmin"));
     /* Order-free reductions cast through a smaller, L1-sized buffer; float
      * sums keep NumPy's 8192 so that their pairwise blocks match. */
     ptrdiff_t bufsize = c.blocked && kind != 'f' && kind != 'c' ? 4096 : NC_RED_BUFSIZE;
@@ -236,7 +243,7 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
         ptrdiff_t sm = mask ? it.inner_strides[2] : 0;
         if (!cast) {
             rc = call_masked(&c, it.ptrs[1], so, it.ptrs[0], si, n, mask ? it.ptrs[2] : NULL, sm);
-        } else if (so == 0 && !mask && c.blocked && n >= 4 * NC_RED_BLOCK) {
+        } else if (so == 0 && !mask && c.blocked && !c.contig_direct && n >= 4 * NC_RED_BLOCK) {
             /* One accumulator row across all cast blocks of the run. */
             int started = 0;
             for (ptrdiff_t done = 0; done < n && !rc; done += bufsize) {

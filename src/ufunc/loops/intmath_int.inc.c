@@ -108,12 +108,24 @@ static inline T NC_HNAME(lcm1)(T a, T b)
 #define LOOP_TOUT T
 
 #define LOOP_REDUCIBLE
+#define MR_NAME NC_HNAME(fmax_reduce)
+#define MR_T T
+#define MR_VI NC_VI
+#define MR_KEEP(acc, x) ((acc) >= (x))
+#include "minmax_reduce.inc.c"
 #define LOOP_NAME NC_KNAME(fmax)
 #define LOOP_OP(a, b) ((a) >= (b) ? (a) : (b))
+#define LOOP_REDUCE NC_HNAME(fmax_reduce)
 #include "loop_binary.inc.c"
 
+#define MR_NAME NC_HNAME(fmin_reduce)
+#define MR_T T
+#define MR_VI NC_VI
+#define MR_KEEP(acc, x) ((acc) <= (x))
+#include "minmax_reduce.inc.c"
 #define LOOP_NAME NC_KNAME(fmin)
 #define LOOP_OP(a, b) ((a) <= (b) ? (a) : (b))
+#define LOOP_REDUCE NC_HNAME(fmin_reduce)
 #include "loop_binary.inc.c"
 
 #define LOOP_NAME NC_KNAME(gcd)

@@ -47,6 +47,14 @@
 /* <name>_<SFX>: a template's file-local helper, one per dtype. */
 #define NC_HNAME(name) NC_CAT(name##_, SFX)
 
+/* Signed integers of each dtype's size, for the lane masks of GCC vector
+ * code (minmax_reduce.inc.c): NC_VI names the one of the current SFX. */
+typedef int8_t nc_vi_i8, nc_vi_u8;
+typedef int16_t nc_vi_i16, nc_vi_u16;
+typedef int32_t nc_vi_i32, nc_vi_u32, nc_vi_f32;
+typedef int64_t nc_vi_i64, nc_vi_u64, nc_vi_f64;
+#define NC_VI NC_CAT(nc_vi_, SFX)
+
 /* --- float16 as bits ---------------------------------------------------
  * Sign, comparisons and truth of a half need no conversion: these work on
  * the IEEE binary16 bit pattern directly. */

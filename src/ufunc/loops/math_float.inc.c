@@ -194,12 +194,30 @@ static inline CT NC_HNAME(spacing1)(CT x)
 /* fmax/fmin ignore a NaN operand (NaN only when both are); the comparisons
  * are quiet, their signaling vector forms' flags are dropped. */
 #define LOOP_NOFPE
+#define LOOP_REDUCIBLE
+#if !IS_HALF
+#define MR_NAME NC_HNAME(fmax_reduce)
+#define MR_T T
+#define MR_VI NC_VI
+#define MR_KEEP(acc, x) (((acc) >= (x)) | ((x) != (x)))
+#include "minmax_reduce.inc.c"
+#define MR_NAME NC_HNAME(fmin_reduce)
+#define MR_T T
+#define MR_VI NC_VI
+#define MR_KEEP(acc, x) (((acc) <= (x)) | ((x) != (x)))
+#include "minmax_reduce.inc.c"
+#define LOOP_REDUCE NC_HNAME(fmax_reduce)
+#endif
 #define LOOP_NAME NC_KNAME(fmax)
 #define LOOP_OP(a, b) ((isgreaterequal(LD(a), LD(b)) || isnan(LD(b))) ? (a) : (b))
 #include "loop_binary.inc.c"
+#if !IS_HALF
+#define LOOP_REDUCE NC_HNAME(fmin_reduce)
+#endif
 #define LOOP_NAME NC_KNAME(fmin)
 #define LOOP_OP(a, b) ((islessequal(LD(a), LD(b)) || isnan(LD(b))) ? (a) : (b))
 #include "loop_binary.inc.c"
+#undef LOOP_REDUCIBLE
 #define LOOP_NAME NC_KNAME(heaviside)
 #define LOOP_OP(a, b) ST(NC_HNAME(heaviside1)(LD(a), LD(b)))
 #include "loop_binary.inc.c"

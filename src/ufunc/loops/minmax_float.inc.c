@@ -30,12 +30,28 @@
  * SSE2's signaling compares: LOOP_NOFPE drops the FE_INVALID those raise. */
 #define LOOP_NOFPE
 
+#define MR_NAME NC_HNAME(maximum_reduce)
+#define MR_T T
+#define MR_VI NC_VI
+#define MR_KEEP(acc, x) (((acc) > (x)) | ((acc) != (acc)))
+#define MR_VKEEP(acc, x) ((acc) > (x))
+#define MR_FIRSTNAN
+#include "minmax_reduce.inc.c"
 #define LOOP_NAME NC_KNAME(maximum)
 #define LOOP_OP(a, b) ((isgreater(a, b) || isnan(a)) ? (a) : (b))
+#define LOOP_REDUCE NC_HNAME(maximum_reduce)
 #include "loop_binary.inc.c"
 
+#define MR_NAME NC_HNAME(minimum_reduce)
+#define MR_T T
+#define MR_VI NC_VI
+#define MR_KEEP(acc, x) (((acc) < (x)) | ((acc) != (acc)))
+#define MR_VKEEP(acc, x) ((acc) < (x))
+#define MR_FIRSTNAN
+#include "minmax_reduce.inc.c"
 #define LOOP_NAME NC_KNAME(minimum)
 #define LOOP_OP(a, b) ((isless(a, b) || isnan(a)) ? (a) : (b))
+#define LOOP_REDUCE NC_HNAME(minimum_reduce)
 #include "loop_binary.inc.c"
 
 #undef LOOP_NOFPE
