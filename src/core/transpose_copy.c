@@ -3,17 +3,38 @@
  *
  * An element-wise walk in the destination's order reads the source with a
  * large stride and touches a new cache line per element; a walk in the
- * source's order does the same to the destination.  Copying square tiles
- * of the two fast axes keeps both the tile's source lines and destination
- * lines in cache, so every line is loaded once.
+ * source's order does the same to the destination.  Copying tiles of the two
+ * fast axes keeps both the tile's source lines and destination lines in
+ * cache, so every line is loaded once.  Tiles are walked so that the
+ * destination is written sequentially (a band of TILE_J destination rows at
+ * a time, left to right).
+ *
+ * Fast path: when no cast is needed, the itemsize is 8 or 4, and both fast
+ * axes are contiguous (destination along p, source along q), an AVX2 kernel
+ * (chosen at run time) transposes 4x4 doubles or 8x8 floats in registers.
+ * For destinations much larger than the caches it writes whole aligned
+ * vectors with non-temporal stores (no read-for-ownership of the output),
+ * ending with an sfence; edges and misaligned vectors use ordinary stores.
+ * Everything else (casts, other itemsizes, non-unit fast strides, non-AVX2
+ * CPUs) takes the generic tile loop.  It is a pure copy: results are exact.
  *
  * Invariants: dst and src have the same shape (no broadcasting) and do not
- * overlap; the caller (nc_array_copy) checks both and falls back to
- * nc_array_assign otherwise. */
+ * overlap; the caller (nc_array_assign) checks overlap first. */
+#include <stdint.h>
 #include <string.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define NC_TR_X86 1
+#endif
 #include "numc/view.h"
 
 #define TILE 32
+/* Fast-path tile: TILE_I along the destination's fast axis, TILE_J along the
+ * source's fast axis (multiples of 8). */
+#define TILE_I 32
+#define TILE_J 128
+/* Destinations at least this large are written with non-temporal stores. */
+#define NT_BYTES ((size_t)64 << 20)
 
 /* Copies one TILE x TILE (or smaller) tile; i runs along the destination's
  * fast axis (p), j along the source's fast axis (q). */
@@ -41,6 +62,118 @@ static void tile_copy(char *d, const char *s, ptrdiff_t ni, ptrdiff_t nj, ptrdif
     }
 #undef TILE_LOOP
 }
+
+#ifdef NC_TR_X86
+/* 8-byte elements, dpi == spj == 8: d[i*8 + j*dpj] = s[i*spi + j*8]. */
+__attribute__((target("avx2"))) static void tile8_avx2(char *d, const char *s, ptrdiff_t ni,
+                                                       ptrdiff_t nj, ptrdiff_t dpj,
+                                                       ptrdiff_t spi, int nt)
+{
+    ptrdiff_t ni4 = ni & ~(ptrdiff_t)3, nj4 = nj & ~(ptrdiff_t)3;
+    for (ptrdiff_t j = 0; j < nj4; j += 4) {
+        char *drow = d + j * dpj;
+        /* Streaming needs 32-byte aligned destinations in every row. */
+        int stream = nt && ((uintptr_t)drow & 31) == 0 && (dpj & 31) == 0;
+        for (ptrdiff_t i = 0; i < ni4; i += 4) {
+            const char *sp = s + i * spi + j * 8;
+            __m256d r0 = _mm256_loadu_pd((const double *)sp);
+            __m256d r1 = _mm256_loadu_pd((const double *)(sp + spi));
+            __m256d r2 = _mm256_loadu_pd((const double *)(sp + 2 * spi));
+            __m256d r3 = _mm256_loadu_pd((const double *)(sp + 3 * spi));
+            __m256d t0 = _mm256_unpacklo_pd(r0, r1), t1 = _mm256_unpackhi_pd(r0, r1);
+            __m256d t2 = _mm256_unpacklo_pd(r2, r3), t3 = _mm256_unpackhi_pd(r2, r3);
+            __m256d c0 = _mm256_permute2f128_pd(t0, t2, 0x20);
+            __m256d c1 = _mm256_permute2f128_pd(t1, t3, 0x20);
+            __m256d c2 = _mm256_permute2f128_pd(t0, t2, 0x31);
+            __m256d c3 = _mm256_permute2f128_pd(t1, t3, 0x31);
+            double *dp = (double *)(drow + i * 8);
+            if (stream) {
+                _mm256_stream_pd(dp, c0);
+                _mm256_stream_pd((double *)((char *)dp + dpj), c1);
+                _mm256_stream_pd((double *)((char *)dp + 2 * dpj), c2);
+                _mm256_stream_pd((double *)((char *)dp + 3 * dpj), c3);
+            }
+            else {
+                _mm256_storeu_pd(dp, c0);
+                _mm256_storeu_pd((double *)((char *)dp + dpj), c1);
+                _mm256_storeu_pd((double *)((char *)dp + 2 * dpj), c2);
+                _mm256_storeu_pd((double *)((char *)dp + 3 * dpj), c3);
+            }
+        }
+        for (ptrdiff_t jj = j; jj < j + 4; jj++)
+            for (ptrdiff_t i = ni4; i < ni; i++)
+                memcpy(d + i * 8 + jj * dpj, s + i * spi + jj * 8, 8);
+    }
+    for (ptrdiff_t j = nj4; j < nj; j++)
+        for (ptrdiff_t i = 0; i < ni; i++)
+            memcpy(d + i * 8 + j * dpj, s + i * spi + j * 8, 8);
+}
+
+/* 4-byte elements, dpi == spj == 4: an 8x8 in-register transpose. */
+__attribute__((target("avx2"))) static void tile4_avx2(char *d, const char *s, ptrdiff_t ni,
+                                                       ptrdiff_t nj, ptrdiff_t dpj,
+                                                       ptrdiff_t spi, int nt)
+{
+    ptrdiff_t ni8 = ni & ~(ptrdiff_t)7, nj8 = nj & ~(ptrdiff_t)7;
+    for (ptrdiff_t j = 0; j < nj8; j += 8) {
+        char *drow = d + j * dpj;
+        int stream = nt && ((uintptr_t)drow & 31) == 0 && (dpj & 31) == 0;
+        for (ptrdiff_t i = 0; i < ni8; i += 8) {
+            const char *sp = s + i * spi + j * 4;
+            __m256 r0 = _mm256_loadu_ps((const float *)sp);
+            __m256 r1 = _mm256_loadu_ps((const float *)(sp + spi));
+            __m256 r2 = _mm256_loadu_ps((const float *)(sp + 2 * spi));
+            __m256 r3 = _mm256_loadu_ps((const float *)(sp + 3 * spi));
+            __m256 r4 = _mm256_loadu_ps((const float *)(sp + 4 * spi));
+            __m256 r5 = _mm256_loadu_ps((const float *)(sp + 5 * spi));
+            __m256 r6 = _mm256_loadu_ps((const float *)(sp + 6 * spi));
+            __m256 r7 = _mm256_loadu_ps((const float *)(sp + 7 * spi));
+            __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1);
+            __m256 t2 = _mm256_unpacklo_ps(r2, r3), t3 = _mm256_unpackhi_ps(r2, r3);
+            __m256 t4 = _mm256_unpacklo_ps(r4, r5), t5 = _mm256_unpackhi_ps(r4, r5);
+            __m256 t6 = _mm256_unpacklo_ps(r6, r7), t7 = _mm256_unpackhi_ps(r6, r7);
+            __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE);
+            __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
+            __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xEE);
+            __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xEE);
+            __m256 c[8];
+            c[0] = _mm256_permute2f128_ps(u0, u4, 0x20);
+            c[1] = _mm256_permute2f128_ps(u1, u5, 0x20);
+            c[2] = _mm256_permute2f128_ps(u2, u6, 0x20);
+            c[3] = _mm256_permute2f128_ps(u3, u7, 0x20);
+            c[4] = _mm256_permute2f128_ps(u0, u4, 0x31);
+            c[5] = _mm256_permute2f128_ps(u1, u5, 0x31);
+            c[6] = _mm256_permute2f128_ps(u2, u6, 0x31);
+            c[7] = _mm256_permute2f128_ps(u3, u7, 0x31);
+            char *dp = drow + i * 4;
+            if (stream)
+                for (int k = 0; k < 8; k++)
+                    _mm256_stream_ps((float *)(dp + k * dpj), c[k]);
+            else
+                for (int k = 0; k < 8; k++)
+                    _mm256_storeu_ps((float *)(dp + k * dpj), c[k]);
+        }
+        for (ptrdiff_t jj = j; jj < j + 8; jj++)
+            for (ptrdiff_t i = ni8; i < ni; i++)
+                memcpy(d + i * 4 + jj * dpj, s + i * spi + jj * 4, 4);
+    }
+    for (ptrdiff_t j = nj8; j < nj; j++)
+        for (ptrdiff_t i = 0; i < ni; i++)
+            memcpy(d + i * 4 + j * dpj, s + i * spi + j * 4, 4);
+}
+
+__attribute__((target("avx2"))) static void store_fence(void) { _mm_sfence(); }
+
+static int have_avx2(void)
+{
+    static int cached = -1;
+    if (cached < 0) {
+        __builtin_cpu_init();
+        cached = __builtin_cpu_supports("avx2") ? 1 : 0;
+    }
+    return cached;
+}
+#endif
 
 static int fastest_axis(int ndim, const ptrdiff_t *shape, const ptrdiff_t *strides)
 {
@@ -75,6 +208,47 @@ int nc__copy_blocked(nc_array *dst, const nc_array *src)
     ptrdiff_t np_ = dst->shape[p], nq = dst->shape[q];
     char *dbase = dst->data;
     const char *sbase = src->data;
+    int kind = 0; /* 8 or 4: AVX2 kernel for that itemsize */
+#ifdef NC_TR_X86
+    if (!cast && (itemsize == 8 || itemsize == 4) && dst->strides[p] == itemsize &&
+        src->strides[q] == itemsize && have_avx2())
+        kind = itemsize;
+#endif
+    if (kind) {
+#ifdef NC_TR_X86
+        int nt = (size_t)dst->size * (size_t)itemsize >= NT_BYTES;
+        ptrdiff_t dpj = dst->strides[q], spi = src->strides[p];
+        for (;;) {
+            for (ptrdiff_t j0 = 0; j0 < nq; j0 += TILE_J)
+                for (ptrdiff_t i0 = 0; i0 < np_; i0 += TILE_I) {
+                    char *d = dbase + i0 * itemsize + j0 * dpj;
+                    const char *s = sbase + i0 * spi + j0 * itemsize;
+                    ptrdiff_t ni = np_ - i0 < TILE_I ? np_ - i0 : TILE_I;
+                    ptrdiff_t nj = nq - j0 < TILE_J ? nq - j0 : TILE_J;
+                    if (kind == 8)
+                        tile8_avx2(d, s, ni, nj, dpj, spi, nt);
+                    else
+                        tile4_avx2(d, s, ni, nj, dpj, spi, nt);
+                }
+            int k = no - 1;
+            for (; k >= 0; k--) {
+                int ax = outer[k];
+                dbase += dst->strides[ax];
+                sbase += src->strides[ax];
+                if (++idx[k] < dst->shape[ax])
+                    break;
+                dbase -= dst->strides[ax] * dst->shape[ax];
+                sbase -= src->strides[ax] * src->shape[ax];
+                idx[k] = 0;
+            }
+            if (k < 0)
+                break;
+        }
+        if (nt)
+            store_fence();
+        return 1;
+#endif
+    }
     for (;;) {
         for (ptrdiff_t j0 = 0; j0 < nq; j0 += TILE)
             for (ptrdiff_t i0 = 0; i0 < np_; i0 += TILE)
