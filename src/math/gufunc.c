@@ -44,46 +44,10 @@ typedef struct gu_block {
 #define ACC_ZERO 0
 #define ACC_MADD(acc, pa, pb) (acc) += (uint64_t)*(const T *)(pa) * (uint64_t)*(const T *)(pb)
 #define ACC_STORE(pc, acc) (*(T *)(pc) = (T)(acc))
-#define T int8_t
-#define SFX i8
-#include "gufunc_dot.inc.c"
-#undef T
-#undef SFX
-#define T uint8_t
-#define SFX u8
-#include "gufunc_dot.inc.c"
-#undef T
-#undef SFX
-#define T int16_t
-#define SFX i16
-#include "gufunc_dot.inc.c"
-#undef T
-#undef SFX
-#define T uint16_t
-#define SFX u16
-#include "gufunc_dot.inc.c"
-#undef T
-#undef SFX
-#define T int32_t
-#define SFX i32
-#include "gufunc_dot.inc.c"
-#undef T
-#undef SFX
-#define T uint32_t
-#define SFX u32
-#include "gufunc_dot.inc.c"
-#undef T
-#undef SFX
-#define T int64_t
-#define SFX i64
-#include "gufunc_dot.inc.c"
-#undef T
-#undef SFX
-#define T uint64_t
-#define SFX u64
-#include "gufunc_dot.inc.c"
-#undef T
-#undef SFX
+/* once per integer dtype (T, SFX; see foreach_int.inc.c) */
+#define NC_TEMPLATE "math/gufunc_dot.inc.c"
+#include "ufunc/loops/foreach_int.inc.c"
+#undef NC_TEMPLATE
 #undef ACC
 #undef ACC_ZERO
 #undef ACC_MADD

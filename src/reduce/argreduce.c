@@ -106,46 +106,10 @@ __attribute__((target("avx2"))) static int blk_f32(const float *b, ptrdiff_t len
 #define LD(x) (x)
 #define FAST 1
 #define CT T
-#define T int8_t
-#define SFX i8
-#include "argreduce.inc.c"
-#undef T
-#undef SFX
-#define T uint8_t
-#define SFX u8
-#include "argreduce.inc.c"
-#undef T
-#undef SFX
-#define T int16_t
-#define SFX i16
-#include "argreduce.inc.c"
-#undef T
-#undef SFX
-#define T uint16_t
-#define SFX u16
-#include "argreduce.inc.c"
-#undef T
-#undef SFX
-#define T int32_t
-#define SFX i32
-#include "argreduce.inc.c"
-#undef T
-#undef SFX
-#define T uint32_t
-#define SFX u32
-#include "argreduce.inc.c"
-#undef T
-#undef SFX
-#define T int64_t
-#define SFX i64
-#include "argreduce.inc.c"
-#undef T
-#undef SFX
-#define T uint64_t
-#define SFX u64
-#include "argreduce.inc.c"
-#undef T
-#undef SFX
+/* once per integer dtype (T, SFX; see foreach_int.inc.c) */
+#define NC_TEMPLATE "reduce/argreduce.inc.c"
+#include "ufunc/loops/foreach_int.inc.c"
+#undef NC_TEMPLATE
 #undef ISNAN
 #define ISNAN(v) ((v) != (v))
 #define T float
