@@ -9,6 +9,7 @@
  * (that is the point of at).  Invariants: every index is bounds-checked
  * before anything is written; b is read through strides broadcast to the
  * indexed shape, cast once to the loop's dtype beforehand. */
+#include <math.h>
 #include <string.h>
 #include "numc/reduce.h"
 #include "numc/view.h"
@@ -21,6 +22,117 @@ typedef struct fancy {
     ptrdiff_t axis_len, axis_stride;
     ptrdiff_t bstr[NC_MAXDIMS]; /* index array strides broadcast to S */
 } fancy;
+
+/* Dedicated indexed kernels (see at_kernels.inc.c).  The rules are the
+ * inner loops': integers wrap (computed unsigned), float maximum/minimum
+ * return a if it is NaN or strictly larger (smaller), else b. */
+typedef void (*at_kernel)(char *, ptrdiff_t, ptrdiff_t, const char *, ptrdiff_t, const char *,
+                          ptrdiff_t, ptrdiff_t);
+#define AK_FADD(x, y) ((x) + (y))
+#define AK_FSUB(x, y) ((x) - (y))
+#define AK_FMUL(x, y) ((x) * (y))
+#define AK_FMAX(x, y) ((isgreater(x, y) || isnan(x)) ? (x) : (y))
+#define AK_FMIN(x, y) ((isless(x, y) || isnan(x)) ? (x) : (y))
+#define AK_IMAX(x, y) ((x) > (y) ? (x) : (y))
+#define AK_IMIN(x, y) ((x) < (y) ? (x) : (y))
+#define AK_NAME at_add_f64
+#define AK_T double
+#define AK_OP(x, y) AK_FADD(x, y)
+#include "at_kernels.inc.c"
+#define AK_NAME at_subtract_f64
+#define AK_T double
+#define AK_OP(x, y) AK_FSUB(x, y)
+#include "at_kernels.inc.c"
+#define AK_NAME at_multiply_f64
+#define AK_T double
+#define AK_OP(x, y) AK_FMUL(x, y)
+#include "at_kernels.inc.c"
+#define AK_NAME at_maximum_f64
+#define AK_T double
+#define AK_OP(x, y) AK_FMAX(x, y)
+#include "at_kernels.inc.c"
+#define AK_NAME at_minimum_f64
+#define AK_T double
+#define AK_OP(x, y) AK_FMIN(x, y)
+#include "at_kernels.inc.c"
+#define AK_NAME at_add_f32
+#define AK_T float
+#define AK_OP(x, y) AK_FADD(x, y)
+#include "at_kernels.inc.c"
+#define AK_NAME at_subtract_f32
+#define AK_T float
+#define AK_OP(x, y) AK_FSUB(x, y)
+#include "at_kernels.inc.c"
+#define AK_NAME at_multiply_f32
+#define AK_T float
+#define AK_OP(x, y) AK_FMUL(x, y)
+#include "at_kernels.inc.c"
+#define AK_NAME at_maximum_f32
+#define AK_T float
+#define AK_OP(x, y) AK_FMAX(x, y)
+#include "at_kernels.inc.c"
+#define AK_NAME at_minimum_f32
+#define AK_T float
+#define AK_OP(x, y) AK_FMIN(x, y)
+#include "at_kernels.inc.c"
+#define AK_NAME at_add_i64
+#define AK_T int64_t
+#define AK_OP(x, y) (int64_t)((uint64_t)(x) + (uint64_t)(y))
+#include "at_kernels.inc.c"
+#define AK_NAME at_subtract_i64
+#define AK_T int64_t
+#define AK_OP(x, y) (int64_t)((uint64_t)(x) - (uint64_t)(y))
+#include "at_kernels.inc.c"
+#define AK_NAME at_multiply_i64
+#define AK_T int64_t
+#define AK_OP(x, y) (int64_t)((uint64_t)(x) * (uint64_t)(y))
+#include "at_kernels.inc.c"
+#define AK_NAME at_maximum_i64
+#define AK_T int64_t
+#define AK_OP(x, y) AK_IMAX(x, y)
+#include "at_kernels.inc.c"
+#define AK_NAME at_minimum_i64
+#define AK_T int64_t
+#define AK_OP(x, y) AK_IMIN(x, y)
+#include "at_kernels.inc.c"
+#define AK_NAME at_add_i32
+#define AK_T int32_t
+#define AK_OP(x, y) (int32_t)((uint32_t)(x) + (uint32_t)(y))
+#include "at_kernels.inc.c"
+#define AK_NAME at_subtract_i32
+#define AK_T int32_t
+#define AK_OP(x, y) (int32_t)((uint32_t)(x) - (uint32_t)(y))
+#include "at_kernels.inc.c"
+#define AK_NAME at_multiply_i32
+#define AK_T int32_t
+#define AK_OP(x, y) (int32_t)((uint32_t)(x) * (uint32_t)(y))
+#include "at_kernels.inc.c"
+#define AK_NAME at_maximum_i32
+#define AK_T int32_t
+#define AK_OP(x, y) AK_IMAX(x, y)
+#include "at_kernels.inc.c"
+#define AK_NAME at_minimum_i32
+#define AK_T int32_t
+#define AK_OP(x, y) AK_IMIN(x, y)
+#include "at_kernels.inc.c"
+
+static at_kernel at_kernel_for(const char *name, nc_dtype_id t)
+{
+    static const char *const names[5] = {"add", "subtract", "multiply", "maximum", "minimum"};
+    static const at_kernel tab[4][5] = {
+        {at_add_f64, at_subtract_f64, at_multiply_f64, at_maximum_f64, at_minimum_f64},
+        {at_add_f32, at_subtract_f32, at_multiply_f32, at_maximum_f32, at_minimum_f32},
+        {at_add_i64, at_subtract_i64, at_multiply_i64, at_maximum_i64, at_minimum_i64},
+        {at_add_i32, at_subtract_i32, at_multiply_i32, at_maximum_i32, at_minimum_i32},
+    };
+    int r = t == NC_FLOAT64 ? 0 : t == NC_FLOAT32 ? 1 : t == NC_INT64 ? 2 : t == NC_INT32 ? 3 : -1;
+    if (r < 0)
+        return NULL;
+    for (int k = 0; k < 5; k++)
+        if (!strcmp(name, names[k]))
+            return tab[r][k];
+    return NULL;
+}
 
 #define AT_BLOCK 256
 #define AT_SLOTS 512 /* open-addressing table of the indices in a block */
@@ -214,13 +326,23 @@ nc_status nc_ufunc_apply_at(const nc_ufunc *uf, int loop_index, nc_array *a, int
         }
         const nc_array *ar = f[i].arr;
         if (ar->ndim == 1) {
+            /* v is in [lo, hi) iff v - lo and hi - 1 - v are both >= 0:
+             * OR-ing them (wrapping) leaves the top bit clear, and the
+             * contiguous loop vectorises with plain SSE2. */
             const char *p = ar->data;
-            int64_t lo = -f[i].axis_len, hi = f[i].axis_len, bad = 0;
-            for (ptrdiff_t e = 0; e < ar->size; e++, p += ar->strides[0]) {
-                int64_t v = *(const int64_t *)p;
-                bad |= v < lo || v >= hi;
+            uint64_t lo = (uint64_t)-f[i].axis_len, hi1 = (uint64_t)f[i].axis_len - 1, bad = 0;
+            ptrdiff_t n = ar->size, s = ar->strides[0];
+            if (s == (ptrdiff_t)sizeof(int64_t)) {
+                const int64_t *q = (const int64_t *)p;
+                for (ptrdiff_t e = 0; e < n; e++)
+                    bad |= ((uint64_t)q[e] - lo) | (hi1 - (uint64_t)q[e]);
+            } else {
+                for (ptrdiff_t e = 0; e < n; e++, p += s) {
+                    uint64_t v = (uint64_t)*(const int64_t *)p;
+                    bad |= (v - lo) | (hi1 - v);
+                }
             }
-            if (!bad)
+            if (!(bad >> 63))
                 continue;
         }
         ptrdiff_t idx[NC_MAXDIMS] = {0};
@@ -279,7 +401,15 @@ nc_status nc_ufunc_apply_at(const nc_ufunc *uf, int loop_index, nc_array *a, int
     for (int k = 0; k < 3; k++)
         esteps[k] = nc_dtype_info((nc_dtype_id)lp->types[k < nin + 1 ? k : nin])->itemsize;
     nc__fp_clear();
-    if (rd == 1 && nf == 1 && f[0].arr && !to_t && !from_o) {
+    at_kernel ak = NULL;
+    if (rd == 1 && nf == 1 && f[0].arr && !to_t && !from_o && nin == 2 && T == TB && T == TO &&
+        T == a->dtype)
+        ak = at_kernel_for(uf->name, T);
+    if (ak) {
+        ak(base, f[0].axis_stride, f[0].axis_len, f[0].arr->data, f[0].bstr[0], bt.data, bstr[0],
+           total);
+        total = 0;
+    } else if (rd == 1 && nf == 1 && f[0].arr && !to_t && !from_o) {
         /* The common a[idx] op= b with one 1-d index array. */
         rc = at_blocks(lp, nin, base, f[0].axis_stride, f[0].axis_len, f[0].arr->data,
                        f[0].bstr[0], b ? bt.data : NULL, bstr[0], total,
