@@ -336,6 +336,30 @@ static void lane_stat(nc_pad_stat stat, double *v, ptrdiff_t n, int w, double *r
         r[0] = pairwise_sum(v, n) / (double)n;
         return;
     }
+    if (w == 1 && (stat == NC_PADSTAT_MAX || stat == NC_PADSTAT_MIN)) {
+        /* 4 NaN-propagating accumulators; a zero result may hide a choice
+         * between +0 and -0, which the exact loop below settles */
+        double m[4] = {v[0], v[0], v[0], v[0]};
+        ptrdiff_t i = 0;
+        int mx = stat == NC_PADSTAT_MAX;
+        for (; i + 4 <= n; i += 4)
+            for (int k = 0; k < 4; k++) {
+                double b = v[i + k];
+                m[k] = ((mx ? b > m[k] : b < m[k]) || b != b) ? b : m[k];
+            }
+        for (; i < n; i++)
+            m[0] = ((mx ? v[i] > m[0] : v[i] < m[0]) || v[i] != v[i]) ? v[i] : m[0];
+        for (int k = 1; k < 4; k++)
+            m[0] = ((mx ? m[k] > m[0] : m[k] < m[0]) || m[k] != m[k]) ? m[k] : m[0];
+        if (m[0] != m[0]) {
+            r[0] = NAN;
+            return;
+        }
+        if (m[0] != 0) {
+            r[0] = m[0];
+            return;
+        }
+    }
     for (ptrdiff_t i = 0; i < n; i++)
         for (int c = 0; c < w; c++)
             if (isnan(v[i * w + c])) {
@@ -499,6 +523,85 @@ static nc_status stat_lanes_grouped(nc_array *out, int axis, const ptrdiff_t *wi
     return NC_OK;
 }
 
+/* Max/min/mean of float lanes along an outer axis: every lane of one
+ * last-axis row segment is reduced at once, walking the stat_length rows of
+ * the center contiguously (acc[j] op= row[j], the order NumPy's strided
+ * reduction uses), and each pad row is then written whole. */
+static nc_status stat_lanes_rows(nc_array *out, int axis, const ptrdiff_t *widths,
+                                 const ptrdiff_t *lshape, nc_pad_stat stat, ptrdiff_t n,
+                                 ptrdiff_t lb, ptrdiff_t la, nc_cast_fn rd, nc_cast_fn wr,
+                                 int isint)
+{
+    int nd = out->ndim, d = nd - 1;
+    ptrdiff_t before = widths[2 * axis], after = widths[2 * axis + 1], st = out->strides[axis];
+    ptrdiff_t sd = out->strides[d], L = lshape[d];
+    size_t isz = (size_t)nc_dtype_info(out->dtype)->itemsize;
+    int same = nc_dtype_info(out->dtype)->id == NC_FLOAT64 && sd == (ptrdiff_t)sizeof(double);
+    int contig = sd == (ptrdiff_t)isz;
+    double *acc = nc_malloc(sizeof(double) * 2 * (size_t)L);
+    if (!acc)
+        return nc_error_set(NC_ERR_NOMEM, "pad: out of memory");
+    double *rowbuf = acc + L;
+    ptrdiff_t oshape[NC_MAXDIMS], idx[NC_MAXDIMS] = {0};
+    for (int i = 0; i < nd; i++)
+        oshape[i] = i == d ? 1 : lshape[i];
+    int reuse = lb == n && la == n && before > 0;
+    do {
+        char *lane = out->data + widths[2 * d] * sd;
+        for (int i = 0; i < d; i++)
+            if (i != axis)
+                lane += (idx[i] + (i > axis ? widths[2 * i] : 0)) * out->strides[i];
+        char *c0 = lane + before * st;
+        for (int side = 0; side < 2; side++) {
+            ptrdiff_t width = side ? after : before, len = side ? la : lb;
+            if (!width)
+                continue;
+            char *dst = side ? c0 + n * st : lane;
+            if (!(side == 1 && reuse)) {
+                char *first = side ? c0 + (n - len) * st : c0;
+                if (len == 0) {
+                    for (ptrdiff_t j = 0; j < L; j++)
+                        acc[j] = NAN;
+                } else {
+                    for (ptrdiff_t r = 0; r < len; r++) {
+                        const double *b = rowbuf;
+                        if (same)
+                            b = (const double *)(const void *)(first + r * st);
+                        else
+                            rd(first + r * st, sd, (char *)rowbuf, (ptrdiff_t)sizeof(double), L);
+                        if (r == 0)
+                            memcpy(acc, b, sizeof(double) * (size_t)L);
+                        else if (stat == NC_PADSTAT_MEAN)
+                            for (ptrdiff_t j = 0; j < L; j++)
+                                acc[j] += b[j];
+                        else if (stat == NC_PADSTAT_MAX)
+                            for (ptrdiff_t j = 0; j < L; j++)
+                                acc[j] = (b[j] > acc[j] || b[j] != b[j]) ? b[j] : acc[j];
+                        else
+                            for (ptrdiff_t j = 0; j < L; j++)
+                                acc[j] = (b[j] < acc[j] || b[j] != b[j]) ? b[j] : acc[j];
+                    }
+                    for (ptrdiff_t j = 0; j < L; j++) {
+                        double v = stat == NC_PADSTAT_MEAN ? acc[j] / (double)len : acc[j];
+                        if (v != v && stat != NC_PADSTAT_MEAN)
+                            v = NAN;
+                        acc[j] = isint ? nearbyint(v) : v;
+                    }
+                }
+            }
+            wr((char *)acc, (ptrdiff_t)sizeof(double), dst, sd, L);
+            for (ptrdiff_t p = 1; p < width; p++) {
+                if (contig)
+                    memcpy(dst + p * st, dst, isz * (size_t)L);
+                else
+                    wr((char *)acc, (ptrdiff_t)sizeof(double), dst + p * st, sd, L);
+            }
+        }
+    } while (next_lane(nd, oshape, idx));
+    nc_free(acc);
+    return NC_OK;
+}
+
 nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
                        const ptrdiff_t *center, nc_pad_stat stat, const ptrdiff_t *lengths,
                        const double *ends)
@@ -535,6 +638,8 @@ nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
             empty = 1;
     if (!empty && stat != NC_PADSTAT_RAMP && axis != nd - 1 && lshape[nd - 1] > 1) {
         nc_free(buf);
+        if (w == 1 && stat != NC_PADSTAT_MEDIAN)
+            return stat_lanes_rows(out, axis, widths, lshape, stat, n, lb, la, rd, wr, isint);
         return stat_lanes_grouped(out, axis, widths, lshape, stat, n, lb, la, rd, wr, w, isint);
     }
     /* NumPy's linspace switches every lane of a side to y / div * delta as
