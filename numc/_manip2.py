@@ -496,15 +496,9 @@ def _sum_dtype(dt):
 
 
 def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
-    d = diagonal(a, offset, axis1, axis2)
-    rt = _sum_dtype(d.dtype) if dtype is None else _dtype(dtype)
-    src = d.astype(rt)
-    res = empty(d.shape[:-1], rt)
-    _core._sum_last_axis(res, src)
-    if out is not None:
-        out[...] = res
-        return out
-    return res[()] if res.ndim == 0 else res
+    """Sum along a diagonal: numc.sum over the last axis of diagonal(a, ...)."""
+    from ._reductions import sum as _sum
+    return _sum(diagonal(a, offset, axis1, axis2), axis=-1, dtype=dtype, out=out)
 
 
 def _tri(m, k, upper):

@@ -86,8 +86,8 @@ NC_API nc_status nc_tri_zero(nc_array *a, ptrdiff_t k, int upper);
  * (first = last = 0 on every axis when all are zero).  lo/hi: ndim each. */
 NC_API nc_status nc_nonzero_bounds(const nc_array *a, ptrdiff_t *lo, ptrdiff_t *hi);
 
-/* dst (shape = src's without the last axis, same dtype) = sum over src's
- * last axis, accumulating in dst's dtype order (integers wrap). */
+/* dst (shape = src's without the last axis) = sum over src's last axis in
+ * dst's dtype, through the core's add reduction (integers wrap). */
 NC_API nc_status nc_sum_last_axis(nc_array *dst, const nc_array *src);
 
 #ifdef __cplusplus

@@ -1,7 +1,7 @@
 /* manip2_py.c: bindings of the rearranging, padding and constructing
  * routines (include/numc/manip_shape.h) as private numc._core functions
  * (_flip, _diagonal, _broadcast_to, _roll, _tile, _repeat, _axis_copy,
- * _fill_cyclic, _pad, _pad_lanes, _tri_zero, _nonzero_bounds, _sum_last_axis) that
+ * _fill_cyclic, _pad, _pad_lanes, _tri_zero, _nonzero_bounds) that
  * numc/_manip2.py wraps with NumPy's signatures.
  *
  * Each function parses its arguments, calls one core function and maps the
@@ -402,18 +402,6 @@ static PyObject *py_nonzero_bounds(PyObject *self, PyObject *arg)
     return Py_BuildValue("NN", l, h);
 }
 
-static PyObject *py_sum_last_axis(PyObject *self, PyObject *args)
-{
-    (void)self;
-    PyObject *d, *s;
-    if (!PyArg_ParseTuple(args, "O!O!", &ncpy_array_type, &d, &ncpy_array_type, &s))
-        return NULL;
-    nc_status st = nc_sum_last_axis(&((ncpy_array *)d)->arr, &((ncpy_array *)s)->arr);
-    if (st)
-        return ncpy_raise(st);
-    Py_RETURN_NONE;
-}
-
 static PyMethodDef manip2_functions[] = {
     {"_flip", py_flip, METH_VARARGS, NULL},
     {"_diagonal", py_diagonal, METH_VARARGS, NULL},
@@ -427,7 +415,6 @@ static PyMethodDef manip2_functions[] = {
     {"_pad_lanes", py_pad_lanes, METH_VARARGS, NULL},
     {"_tri_zero", py_tri_zero, METH_VARARGS, NULL},
     {"_nonzero_bounds", py_nonzero_bounds, METH_O, NULL},
-    {"_sum_last_axis", py_sum_last_axis, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

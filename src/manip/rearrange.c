@@ -11,6 +11,8 @@
 #include <string.h>
 #include <stdint.h>
 #include "numc/manip_shape.h"
+#include "numc/reduce.h"
+#include "numc/ufunc.h"
 #include "numc/alloc.h"
 
 static void geom_of(const nc_array *a, nc_geom *g)
@@ -501,167 +503,16 @@ nc_status nc_nonzero_bounds(const nc_array *a, ptrdiff_t *lo, ptrdiff_t *hi)
     return NC_OK;
 }
 
-/* Strided sums in NumPy's pairwise order (8 accumulators over blocks of
- * at most 128, halves split at multiples of 8), so trace rounds like
- * np.sum of the diagonal. */
-static double pairwise_f64(const char *p, ptrdiff_t n, ptrdiff_t st)
-{
-    double v, r[8], s = 0.;
-    if (n < 8) {
-        for (ptrdiff_t i = 0; i < n; i++) {
-            memcpy(&v, p + i * st, 8);
-            s += v;
-        }
-        return s;
-    }
-    if (n <= 128) {
-        ptrdiff_t i;
-        for (int k = 0; k < 8; k++)
-            memcpy(&r[k], p + k * st, 8);
-        for (i = 8; i < n - (n % 8); i += 8)
-            for (int k = 0; k < 8; k++) {
-                memcpy(&v, p + (i + k) * st, 8);
-                r[k] += v;
-            }
-        s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for (; i < n; i++) {
-            memcpy(&v, p + i * st, 8);
-            s += v;
-        }
-        return s;
-    }
-    ptrdiff_t n2 = n / 2;
-    n2 -= n2 % 8;
-    return pairwise_f64(p, n2, st) + pairwise_f64(p + n2 * st, n - n2, st);
-}
-
-static float pairwise_f32(const char *p, ptrdiff_t n, ptrdiff_t st)
-{
-    float v, r[8], s = 0.f;
-    if (n < 8) {
-        for (ptrdiff_t i = 0; i < n; i++) {
-            memcpy(&v, p + i * st, 4);
-            s += v;
-        }
-        return s;
-    }
-    if (n <= 128) {
-        ptrdiff_t i;
-        for (int k = 0; k < 8; k++)
-            memcpy(&r[k], p + k * st, 4);
-        for (i = 8; i < n - (n % 8); i += 8)
-            for (int k = 0; k < 8; k++) {
-                memcpy(&v, p + (i + k) * st, 4);
-                r[k] += v;
-            }
-        s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for (; i < n; i++) {
-            memcpy(&v, p + i * st, 4);
-            s += v;
-        }
-        return s;
-    }
-    ptrdiff_t n2 = n / 2;
-    n2 -= n2 % 8;
-    return pairwise_f32(p, n2, st) + pairwise_f32(p + n2 * st, n - n2, st);
-}
-
-#define SUM_CASE(ID, T, ACC)                                                   \
-    case ID: {                                                                 \
-        ACC acc = 0;                                                           \
-        for (ptrdiff_t j = 0; j < n; j++) {                                    \
-            T v;                                                               \
-            memcpy(&v, sp + j * st, sizeof v);                                 \
-            acc += (ACC)v;                                                     \
-        }                                                                      \
-        T r = (T)acc;                                                          \
-        memcpy(dp, &r, sizeof r);                                              \
-        break;                                                                 \
-    }
-
+/* trace's sum: the add reduction of the core (pairwise order, integer
+ * wrap-around, NumPy's rounding) over the last axis, in dst's dtype. */
 nc_status nc_sum_last_axis(nc_array *dst, const nc_array *src)
 {
-    if (src->ndim < 1 || dst->ndim != src->ndim - 1 || dst->dtype != src->dtype)
-        return nc_error_set(NC_ERR_VALUE, "sum_last_axis: shapes or dtypes differ");
-    for (int i = 0; i < dst->ndim; i++)
-        if (dst->shape[i] != src->shape[i])
-            return nc_error_set(NC_ERR_VALUE, "sum_last_axis: shapes differ");
-    if (dst->size == 0)
-        return NC_OK;
-    int nd = dst->ndim;
-    ptrdiff_t n = src->shape[nd], st = src->strides[nd];
-    ptrdiff_t idx[NC_MAXDIMS] = {0};
-    do {
-        const char *sp = src->data;
-        char *dp = dst->data;
-        for (int i = 0; i < nd; i++) {
-            sp += idx[i] * src->strides[i];
-            dp += idx[i] * dst->strides[i];
-        }
-        switch (dst->dtype) {
-        case NC_BOOL: {
-            unsigned char r = 0;
-            for (ptrdiff_t j = 0; j < n; j++)
-                r |= (unsigned char)sp[j * st];
-            *dp = r != 0;
-            break;
-        }
-        /* integers accumulate in unsigned 64-bit arithmetic: wrapping sums
-         * agree with NumPy's and signed overflow is avoided */
-        SUM_CASE(NC_INT8, int8_t, uint64_t)
-        SUM_CASE(NC_UINT8, uint8_t, uint64_t)
-        SUM_CASE(NC_INT16, int16_t, uint64_t)
-        SUM_CASE(NC_UINT16, uint16_t, uint64_t)
-        SUM_CASE(NC_INT32, int32_t, uint64_t)
-        SUM_CASE(NC_UINT32, uint32_t, uint64_t)
-        SUM_CASE(NC_INT64, int64_t, uint64_t)
-        SUM_CASE(NC_UINT64, uint64_t, uint64_t)
-        case NC_FLOAT32: {
-            float r = pairwise_f32(sp, n, st);
-            memcpy(dp, &r, sizeof r);
-            break;
-        }
-        case NC_FLOAT64: {
-            double r = pairwise_f64(sp, n, st);
-            memcpy(dp, &r, sizeof r);
-            break;
-        }
-        case NC_FLOAT16: {
-            float acc = 0;
-            for (ptrdiff_t j = 0; j < n; j++) {
-                nc_half h;
-                memcpy(&h, sp + j * st, sizeof h);
-                acc = nc_half_to_float(nc_float_to_half(acc + nc_half_to_float(h)));
-            }
-            nc_half r = nc_float_to_half(acc);
-            memcpy(dp, &r, sizeof r);
-            break;
-        }
-        case NC_COMPLEX64: {
-            float acc[2] = {0, 0};
-            for (ptrdiff_t j = 0; j < n; j++) {
-                float v[2];
-                memcpy(v, sp + j * st, sizeof v);
-                acc[0] += v[0];
-                acc[1] += v[1];
-            }
-            memcpy(dp, acc, sizeof acc);
-            break;
-        }
-        case NC_COMPLEX128: {
-            double acc[2] = {0, 0};
-            for (ptrdiff_t j = 0; j < n; j++) {
-                double v[2];
-                memcpy(v, sp + j * st, sizeof v);
-                acc[0] += v[0];
-                acc[1] += v[1];
-            }
-            memcpy(dp, acc, sizeof acc);
-            break;
-        }
-        default:
-            return nc_error_set(NC_ERR_TYPE, "sum_last_axis: unsupported dtype");
-        }
-    } while (nd > 0 && next_index(nd, dst->shape, idx));
-    return NC_OK;
+    const nc_ufunc *add = nc_ufunc_find("add");
+    int loop, fpe, axis = -1;
+    if (!add || src->ndim < 1)
+        return nc_error_set(NC_ERR_VALUE, "sum over the last axis needs an array with an axis");
+    nc_status st = nc_reduce_resolve(add, src->dtype, dst->dtype, -1, &loop);
+    if (st)
+        return st;
+    return nc_ufunc_reduce(add, loop, src, 1, &axis, 0, NULL, NULL, dst, &fpe);
 }
