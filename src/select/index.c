@@ -15,6 +15,27 @@
 #include "numc/alloc.h"
 #include "numc/iter.h"
 
+/* Maps index j onto [0, len) by `mode` (NumPy's take/put modes; indexing
+ * uses raise).  Returns 0 when mode is raise and j is out of bounds. */
+static inline int resolve_index(int64_t *j, ptrdiff_t len, nc_clipmode mode)
+{
+    int64_t v = *j;
+    if (mode == NC_CLIP_RAISE) {
+        if (v < 0)
+            v += len;
+        if ((uint64_t)v >= (uint64_t)len)
+            return 0;
+    } else if (mode == NC_CLIP_WRAP) {
+        v %= len;
+        if (v < 0)
+            v += len;
+    } else {
+        v = v < 0 ? 0 : (v >= len ? len - 1 : v);
+    }
+    *j = v;
+    return 1;
+}
+
 typedef struct { uint64_t lo, hi; } sel_u128;
 
 #define T uint8_t

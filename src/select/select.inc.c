@@ -51,18 +51,8 @@ static ptrdiff_t FN(gather1_)(char *dst, ptrdiff_t ds, const char *ip, ptrdiff_t
     for (ptrdiff_t i = 0; i < n; i++) {
         int64_t j;
         memcpy(&j, ip + i * is, sizeof j);
-        if (mode == NC_CLIP_RAISE) {
-            if (j < 0)
-                j += len;
-            if ((uint64_t)j >= (uint64_t)len)
-                return i;
-        } else if (mode == NC_CLIP_WRAP) {
-            j %= len;
-            if (j < 0)
-                j += len;
-        } else {
-            j = j < 0 ? 0 : (j >= len ? len - 1 : j);
-        }
+        if (!resolve_index(&j, len, mode))
+            return i;
         memcpy(&v, src + j * ss, sizeof v);
         memcpy(dst + i * ds, &v, sizeof v);
     }
@@ -78,18 +68,8 @@ static ptrdiff_t FN(scatter1_)(char *dst, ptrdiff_t ds, ptrdiff_t len, const cha
     for (ptrdiff_t i = 0; i < n; i++) {
         int64_t j;
         memcpy(&j, ip + i * is, sizeof j);
-        if (mode == NC_CLIP_RAISE) {
-            if (j < 0)
-                j += len;
-            if ((uint64_t)j >= (uint64_t)len)
-                return i;
-        } else if (mode == NC_CLIP_WRAP) {
-            j %= len;
-            if (j < 0)
-                j += len;
-        } else {
-            j = j < 0 ? 0 : (j >= len ? len - 1 : j);
-        }
+        if (!resolve_index(&j, len, mode))
+            return i;
         memcpy(&v, val + i * vs, sizeof v);
         memcpy(dst + j * ds, &v, sizeof v);
     }
