@@ -620,7 +620,9 @@ static int build_plan(ncpy_array *a, key_item *items, Py_ssize_t n, int mode, ad
         case IT_BOOLARR: {
             nc_array *m = &((ncpy_array *)it->arr)->arr;
             for (int j = 0; j < m->ndim; j++) {
-                if (m->shape[j] != a->arr.shape[in_axis + j]) {
+                /* NumPy accepts a boolean axis of length 0 against any
+                 * axis length: it selects nothing either way. */
+                if (m->shape[j] != a->arr.shape[in_axis + j] && m->shape[j] != 0) {
                     PyErr_Format(PyExc_IndexError,
                                  "boolean index did not match indexed array along axis %d; "
                                  "size of axis is %zd but size of corresponding boolean axis "
@@ -845,7 +847,12 @@ static nc_array *single_mask(key_item *items, Py_ssize_t n, int mode)
 {
     if (n != 1 || items[0].kind != IT_BOOLARR || mode == NCPY_IDX_OINDEX)
         return NULL;
-    return &((ncpy_array *)items[0].arr)->arr;
+    nc_array *m = &((ncpy_array *)items[0].arr)->arr;
+    /* An empty mask may mismatch the array (see the general path). */
+    for (int j = 0; j < m->ndim; j++)
+        if (m->shape[j] == 0)
+            return NULL;
+    return m;
 }
 
 static int mask_shape_ok(ncpy_array *a, nc_array *m)
