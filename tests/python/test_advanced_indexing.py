@@ -30,6 +30,9 @@ KEYS = [
     [], (slice(None), []), np.array([[True, False, True]]), (1, [0, 2], slice(1, 3)),
     (slice(None, None, -1), [0, 0, 1]), (np.uint8(1), [2]), np.array([0, 1], dtype=np.int8),
     ([0, 1], [[1], [2]]), (slice(None), [], slice(None)), (np.array(1), [0]),
+    # Empty boolean axes match any axis length.
+    np.zeros(0, bool), (Ellipsis, np.zeros(0, bool)), (slice(None), np.zeros(0, bool)),
+    np.zeros((0, 0), bool), np.zeros((2, 0), bool), np.zeros((1, 0), bool),
 ]
 
 
