@@ -11,4 +11,5 @@
 #include "numc/ufunc.h"
 #include "numc/fill.h"
 #include "numc/select.h"
+#include "numc/threads.h"
 #endif
