@@ -6,6 +6,8 @@ from . import exceptions
 from . import _core
 from ._core import ndarray, dtype, ufunc
 from ._errstate import seterr, geterr, errstate, seterrcall, geterrcall
+# numc's own: the thread pool used by large loops and reductions (no NumPy twin)
+from ._core import get_num_threads, set_num_threads
 # dtypes, scalar types and type queries (numc/_dtypes.py)
 from ._dtypes import *  # noqa: F401,F403
 

@@ -112,6 +112,7 @@ int ncpy_init_manip(PyObject *m);    /* manip_py.c: joining, splitting, rearrang
 int ncpy_init_manip2(PyObject *m);   /* manip2_py.c: flip, roll, tile, repeat, pad, diag */
 int ncpy_init_select(PyObject *m);   /* select_py.c: take, put, nonzero, where, ... */
 int ncpy_init_reduce(PyObject *m);   /* reduce_py.c: statistics and arg-reductions */
+int ncpy_init_threads(PyObject *m);  /* threads_py.c: thread pool settings */
 
 #endif
 

@@ -16,7 +16,7 @@ PyMODINIT_FUNC PyInit__core(void)
     if (ncpy_init_errors(m) < 0 || ncpy_init_dtype(m) < 0 || ncpy_init_scalar(m) < 0 ||
         ncpy_init_ufunc(m) < 0 || ncpy_init_gufunc(m) < 0 || ncpy_init_array(m) < 0 ||
         ncpy_init_creation(m) < 0 || ncpy_init_manip(m) < 0 || ncpy_init_manip2(m) < 0 || ncpy_init_select(m) < 0 ||
-        ncpy_init_reduce(m) < 0) {
+        ncpy_init_reduce(m) < 0 || ncpy_init_threads(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

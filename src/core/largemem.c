@@ -1,14 +1,14 @@
 /* largemem.c: allocation of large array buffers.
  *
  * Big fresh outputs spend a third of an element-wise operation in page faults.
- * So blocks of NC_LARGE_BYTES or more are mapped directly, 2 MiB aligned with
- * transparent huge pages advised, and freed blocks are kept mapped in a small
+ * So blocks of NC_LARGE_BYTES or more are mapped directly (from 2 MiB on,
+ * 2 MiB aligned with transparent huge pages advised), and freed blocks are kept mapped in a small
  * cache for reuse (bounded in count and bytes) instead of being unmapped.
  * When a custom allocator is installed (tests inject failures that way), it is
  * used as is and nothing is cached.
  *
- * Invariants: cached blocks are mapped, 2 MiB aligned, of `cap` bytes (a
- * multiple of 2 MiB); the cache is guarded by a spin lock that a forked child
+ * Invariants: cached blocks are mapped, of `cap` bytes (a multiple of
+ * 64 KiB below 2 MiB, else a 2 MiB aligned multiple of 2 MiB); the cache is guarded by a spin lock that a forked child
  * resets, since only the forking thread survives there. */
 #include <stdatomic.h>
 #include <string.h>
@@ -39,7 +39,16 @@ static void acquire(void)
 
 static void release(void) { atomic_flag_clear_explicit(&lock, memory_order_release); }
 
-static size_t round_cap(size_t size) { return (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1); }
+#define SMALL_STEP ((size_t)64 << 10)
+
+/* Blocks below a huge page are rounded to 64 KiB and mapped as they are:
+ * a huge page would cost its whole 2 MiB in zeroing on first touch. */
+static size_t round_cap(size_t size)
+{
+    if (size < HUGE_PAGE)
+        return (size + SMALL_STEP - 1) & ~(SMALL_STEP - 1);
+    return (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+}
 
 void *nc__large_alloc(size_t size, int zeroed, size_t *cap_out)
 {
@@ -71,6 +80,13 @@ void *nc__large_alloc(size_t size, int zeroed, size_t *cap_out)
             memset(p, 0, size);
         *cap_out = cap;
         return p;
+    }
+    if (cap < HUGE_PAGE) {
+        void *q = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (q == MAP_FAILED)
+            return NULL;
+        *cap_out = cap;
+        return q;
     }
     /* Map with slack, then trim to a 2 MiB aligned block (fresh pages are zero). */
     size_t span = cap + HUGE_PAGE;

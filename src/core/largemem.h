@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 /* Buffers at least this big come from nc__large_alloc. */
-#define NC_LARGE_BYTES ((size_t)4 << 20)
+#define NC_LARGE_BYTES ((size_t)256 << 10)
 
 /* Returns a block of at least `size` bytes (zeroed if asked) and its
  * capacity, to be passed back to nc__large_free; NULL when out of memory. */

@@ -14,6 +14,7 @@
  * the input, are computed in a temporary of the loop's dtype and cast once.
  * Invariant: the output view never has a non-zero stride on a reduced axis,
  * and the engine never writes outside the output's elements. */
+#include <stdatomic.h>
 #include <string.h>
 #include <math.h>
 #include "numc/reduce.h"
@@ -21,6 +22,7 @@
 #include "numc/alloc.h"
 #include "numc/fill.h"
 #include "core/fpstatus.h"
+#include "core/parallel.h"
 
 #define NC_RED_BUFSIZE 8192
 
@@ -116,7 +118,22 @@ typedef struct red_ctx {
                         * reduction form is vectorised (min/max-like) */
     ptrdiff_t tsz;
     char *acc;
+    int par; /* enum par_kind: how long runs may be split over threads */
 } red_ctx;
+
+/* Long runs reduced into one element may be split over the thread pool
+ * only where that cannot change the result:
+ *  - PAR_ASSOC: associative ops (integer add/multiply, bitwise, logical,
+ *    min/max-like): each part is reduced from its first element and the
+ *    parts are combined left to right;
+ *  - PAR_PAIRWISE: float32/float64 add, whose loop sums pairwise: the parts
+ *    are the nodes of the pairwise tree at one depth, each summed by the
+ *    loop itself, and combined as the tree combines them, so the bits are
+ *    those of the serial sum. */
+enum par_kind { PAR_NONE, PAR_ASSOC, PAR_PAIRWISE };
+
+#define NC_RED_PAR_MIN 32768 /* elements per part, at least */
+#define NC_RED_PAR_MAXPARTS 64
 
 /* Blocked reduction of n elements into acc (all B lanes filled from the
  * first block when *started is 0); a tail shorter than a block goes
@@ -151,14 +168,117 @@ static int flush_acc(const red_ctx *c, char *out, int *started)
     return call_step(c->lp, out, 0, c->acc, c->tsz, NC_RED_BLOCK);
 }
 
+static int par_reduce(const red_ctx *c, char *out, const char *src, ptrdiff_t ss, ptrdiff_t n);
+
 static int reduce_step(const red_ctx *c, char *out, ptrdiff_t so, const char *src, ptrdiff_t ss,
                        ptrdiff_t n)
 {
+    if (so == 0 && c->par != PAR_NONE && n >= 2 * NC_RED_PAR_MIN && nc__par_threads() > 1)
+        return par_reduce(c, out, src, ss, n);
     if (so != 0 || !c->blocked || n < 4 * NC_RED_BLOCK || (c->contig_direct && ss == c->tsz))
         return call_step(c->lp, out, so, src, ss, n);
     int started = 0;
     int rc = blocked_part(c, out, src, ss, n, &started);
     return rc ? rc : flush_acc(c, out, &started);
+}
+
+typedef struct par_red {
+    const red_ctx *c;
+    const char *src;
+    ptrdiff_t ss;
+    ptrdiff_t begin[NC_RED_PAR_MAXPARTS + 1]; /* part k is [begin[k], begin[k+1]) */
+    _Alignas(16) char val[NC_RED_PAR_MAXPARTS][16];
+    atomic_uint flags;
+    atomic_int rc;
+} par_red;
+
+/* Splits [b, e) as the pairwise sum does (halves rounded down to a multiple
+ * of 8), `depth` times; appends the part starts to p->begin. */
+static void pairwise_parts(par_red *p, int *np, ptrdiff_t b, ptrdiff_t e, int depth)
+{
+    if (depth == 0) {
+        p->begin[(*np)++] = b;
+        return;
+    }
+    ptrdiff_t half = (e - b) / 2;
+    half -= half % 8;
+    pairwise_parts(p, np, b, b + half, depth - 1);
+    pairwise_parts(p, np, b + half, e, depth - 1);
+}
+
+static void par_red_part(void *arg, ptrdiff_t k, ptrdiff_t kend)
+{
+    par_red *p = arg;
+    const red_ctx *c = p->c;
+    for (; k < kend; k++) {
+        const char *src = p->src + p->begin[k] * p->ss;
+        ptrdiff_t n = p->begin[k + 1] - p->begin[k];
+        char *v = p->val[k];
+        int rc;
+        nc__fp_clear();
+        if (c->par == PAR_PAIRWISE) {
+            /* -0.0 + x == x for every x, so the part's value is exactly its
+             * pairwise sum */
+            if (c->tsz == 8)
+                *(double *)v = -0.0;
+            else
+                *(float *)v = -0.0f;
+            rc = call_step(c->lp, v, 0, src, p->ss, n);
+        } else {
+            _Alignas(64) char acc[NC_RED_BLOCK * 16];
+            red_ctx local = *c;
+            local.acc = acc;
+            local.par = PAR_NONE;
+            memcpy(v, src, (size_t)c->tsz);
+            rc = reduce_step(&local, v, 0, src + p->ss, p->ss, n - 1);
+        }
+        unsigned int fl = nc__fp_save();
+        if (fl)
+            atomic_fetch_or(&p->flags, fl);
+        if (rc)
+            atomic_store(&p->rc, rc);
+    }
+}
+
+/* out op= the n elements at src, split over the thread pool (see
+ * enum par_kind); flags raised by the parts end up raised here. */
+static int par_reduce(const red_ctx *c, char *out, const char *src, ptrdiff_t ss, ptrdiff_t n)
+{
+    par_red *p = nc_malloc(sizeof *p);
+    if (!p)
+        return call_step(c->lp, out, 0, src, ss, n); /* no memory: serially */
+    p->c = c;
+    p->src = src;
+    p->ss = ss;
+    atomic_init(&p->flags, 0);
+    atomic_init(&p->rc, 0);
+    /* about four parts per thread, none shorter than NC_RED_PAR_MIN */
+    int want = 4 * nc__par_threads(), depth = 0, np = 0;
+    while ((2 << depth) <= want && (2 << depth) <= NC_RED_PAR_MAXPARTS &&
+           n / (2 << depth) >= NC_RED_PAR_MIN)
+        depth++;
+    if (c->par == PAR_PAIRWISE) {
+        pairwise_parts(p, &np, 0, n, depth);
+    } else {
+        np = 1 << depth;
+        for (int k = 0; k < np; k++)
+            p->begin[k] = n / np * k;
+    }
+    p->begin[np] = n;
+    nc__parallel_for(np, 1, par_red_part, p);
+    int rc = atomic_load(&p->rc);
+    /* Combine level by level, as the pairwise tree does (any grouping is
+     * right for the associative ops); then fold the total into out. */
+    for (int width = 1; !rc && width < np; width *= 2)
+        for (int k = 0; k + width < np && !rc; k += 2 * width)
+            rc = call_step(c->lp, p->val[k], 0, p->val[k + width], c->tsz, 1);
+    if (!rc)
+        rc = call_step(c->lp, out, 0, p->val[0], c->tsz, 1);
+    unsigned int fl = atomic_load(&p->flags);
+    if (fl)
+        nc__fp_raise((int)fl);
+    nc_free(p);
+    return rc;
 }
 
 /* Calls call_step on the runs of True of a mask (NULL: all of it). */
@@ -200,7 +320,7 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
     char *buf = NULL;
     char kind = nc_dtype_info(T)->kind;
     _Alignas(64) char acc[NC_RED_BLOCK * 16];
-    red_ctx c = {lp, 0, 0, tsz, acc};
+    red_ctx c = {lp, 0, 0, tsz, acc, PAR_NONE};
     c.blocked = nc_ufunc_reorderable(uf) &&
                 ((kind != 'f' && kind != 'c') || !strcmp(uf->name, "maximum") ||
                  !strcmp(uf->name, "minimum") || !strcmp(uf->name, "fmax") ||
@@ -210,6 +330,10 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
     c.contig_direct = c.blocked && (kind == 'i' || kind == 'u' || (kind == 'f' && tsz >= 4)) &&
                       (!strcmp(uf->name, "maximum") || !strcmp(uf->name, "minimum") ||
                        !strcmp(uf->name, "fmax") || !strcmp(uf->name, "fmin"));
+    if (c.blocked && kind != 'c')
+        c.par = PAR_ASSOC; /* float ones are min/max-like: any grouping agrees */
+    else if (!strcmp(uf->name, "add") && kind == 'f' && tsz >= 4)
+        c.par = PAR_PAIRWISE;
     /* Order-free reductions cast through a smaller, L1-sized buffer; float
      * sums keep NumPy's 8192 so that their pairwise blocks match. */
     ptrdiff_t bufsize = c.blocked && kind != 'f' && kind != 'c' ? 4096 : NC_RED_BUFSIZE;

@@ -7,6 +7,7 @@
  * casting operands whose dtype differs from the loop's through small
  * buffers.  Floating-point flags are cleared before and read after. */
 #include <fenv.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include "numc/ufunc.h"
@@ -14,6 +15,7 @@
 #include "numc/alloc.h"
 #include "core/fpstatus.h"
 #include "core/internal.h"
+#include "core/parallel.h"
 
 #define NC_BUFSIZE 4096 /* elements per cast buffer: a few pages per operand */
 
@@ -179,6 +181,75 @@ done:
     return st;
 }
 
+/* Ufuncs whose loops cost tens of cycles per element or more: worth
+ * splitting over threads from a few thousand elements on.  The others
+ * (arithmetic, comparisons, bit operations) move a few bytes per cycle and
+ * only pay for a thread hand-off on long runs. */
+static const char *const costly_names[] = {
+    "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan",
+    "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh",
+    "arctan2", "hypot", "power", "float_power", "cbrt", "logaddexp", "logaddexp2", "fmod",
+    "remainder", "divmod", "floor_divide", "nextafter", "spacing", "frexp", "ldexp", "modf",
+    "gcd", "lcm", "sqrt", "divide"};
+
+#define NC_PAR_MIN_COSTLY 4096   /* elements per chunk, at least */
+#define NC_PAR_MIN_CHEAP 65536
+
+static ptrdiff_t min_chunk_for(const nc_ufunc *uf)
+{
+    for (size_t i = 0; i < sizeof costly_names / sizeof *costly_names; i++)
+        if (!strcmp(uf->name, costly_names[i]))
+            return NC_PAR_MIN_COSTLY;
+    return NC_PAR_MIN_CHEAP;
+}
+
+typedef struct par_loop {
+    const nc_loop *lp;
+    int nargs;
+    char *const *args;
+    const ptrdiff_t *steps;
+    atomic_uint flags; /* raw flags raised by any chunk */
+    atomic_int rc;     /* a failing chunk's code, or 0 */
+} par_loop;
+
+/* One chunk on whatever thread claims it.  Flags raised on a worker stay
+ * in that worker's status register, so every chunk reports its own and the
+ * caller raises their union. */
+static void par_loop_chunk(void *p, ptrdiff_t b, ptrdiff_t e)
+{
+    par_loop *c = p;
+    char *a[NC_UFUNC_MAXARGS];
+    for (int k = 0; k < c->nargs; k++)
+        a[k] = c->args[k] + b * c->steps[k];
+    ptrdiff_t n = e - b;
+    nc__fp_clear();
+    int rc = c->lp->fn(a, &n, c->steps, NULL);
+    unsigned int fl = nc__fp_save();
+    if (fl)
+        atomic_fetch_or(&c->flags, fl);
+    if (rc)
+        atomic_store(&c->rc, rc);
+}
+
+/* lp over n elements of one-dimensional operands (args, steps), split over
+ * the thread pool when long enough.  The flags end up raised on this
+ * thread as if the loop had run here. */
+static int run_loop(const nc_ufunc *uf, const nc_loop *lp, int nargs, char *const *args,
+                    ptrdiff_t n, const ptrdiff_t *steps)
+{
+    const ptrdiff_t chunk = n >= 2 * NC_PAR_MIN_COSTLY ? nc__par_chunk(n, min_chunk_for(uf), 64) : n;
+    if (chunk >= n)
+        return lp->fn(args, &n, steps, NULL);
+    par_loop c = {.lp = lp, .nargs = nargs, .args = args, .steps = steps};
+    atomic_init(&c.flags, 0);
+    atomic_init(&c.rc, 0);
+    nc__parallel_for(n, chunk, par_loop_chunk, &c);
+    unsigned int fl = atomic_load(&c.flags);
+    if (fl)
+        nc__fp_raise((int)fl);
+    return atomic_load(&c.rc);
+}
+
 /* The common case, handled without the general machinery: outputs to be
  * allocated, inputs of the loop's dtypes, C-contiguous and of one shape
  * (single elements of that rank are read with step 0).  Sets *done when it
@@ -237,7 +308,7 @@ static nc_status exec_simple(const nc_ufunc *uf, const nc_loop *lp, nc_array *co
         steps[k] = (ops[k]->size == 1 && n != 1) ? 0 : nc_dtype_info(dt)->itemsize;
     }
     nc__fp_clear();
-    int rc = n ? lp->fn(args, &n, steps, NULL) : 0;
+    int rc = n ? run_loop(uf, lp, nargs, args, n, steps) : 0;
     *fpe = nc__fp_read();
     if (rc) {
         for (int k = nin; k < nargs && !given; k++)
@@ -414,7 +485,7 @@ nc_status nc_ufunc_exec_where(const nc_ufunc *uf, int loop_index, nc_array *cons
                     ok = 0; /* an output must not be a single broadcast element */
             if (!ok)
                 break;
-            int rc = lp->fn(args, &size, steps, NULL);
+            int rc = run_loop(uf, lp, nargs, args, size, steps);
             if (rc) {
                 st = loop_failed(uf, rc);
                 goto fail_temps;

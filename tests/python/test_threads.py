@@ -1,0 +1,210 @@
+"""The thread pool: get/set_num_threads, and large element-wise loops and
+reductions that are split over threads.  Every result must be bit-identical
+for every thread count and equal to NumPy's; warnings and errors raised in a
+worker's part must reach the caller."""
+import os
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pytest
+
+import numc
+from helpers import same_values, check_same
+
+N = 300_001  # above every split threshold, odd so that parts are uneven
+
+
+@pytest.fixture
+def threads():
+    before = numc.get_num_threads()
+    yield
+    numc.set_num_threads(before)
+
+
+def each_count(fn):
+    """fn() run with 1, 2, 3 and 4 threads; the results."""
+    out = []
+    for t in (1, 2, 3, 4):
+        numc.set_num_threads(t)
+        out.append(fn())
+    return out
+
+
+def test_get_set(threads):
+    assert numc.get_num_threads() >= 1
+    numc.set_num_threads(3)
+    assert numc.get_num_threads() == 3
+    numc.set_num_threads(1)
+    assert numc.get_num_threads() == 1
+
+
+@pytest.mark.parametrize("bad,exc", [(0, ValueError), (-2, ValueError), (257, ValueError),
+                                     (2**70, ValueError), (1.5, TypeError), ("2", TypeError),
+                                     (True, TypeError), (None, TypeError)])
+def test_set_rejects(threads, bad, exc):
+    before = numc.get_num_threads()
+    with pytest.raises(exc):
+        numc.set_num_threads(bad)
+    assert numc.get_num_threads() == before
+
+
+def test_env_default():
+    code = "import numc; print(numc.get_num_threads())"
+    for val, want in (("3", "3"), ("1", "1")):
+        env = dict(os.environ, NUMC_NUM_THREADS=val)
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                             text=True, check=True).stdout.strip()
+        assert out == want
+
+
+ELEMENTWISE = [
+    ("add", 2, "float64"), ("multiply", 2, "int32"), ("subtract", 2, "float32"),
+    ("exp", 1, "float64"), ("sin", 1, "float32"), ("tanh", 1, "float64"),
+    ("arctan2", 2, "float64"), ("power", 2, "float64"), ("greater", 2, "int64"),
+    ("sqrt", 1, "float64"), ("log1p", 1, "float32"), ("negative", 1, "complex128"),
+]
+
+
+@pytest.mark.parametrize("name,nin,dtype", ELEMENTWISE)
+def test_elementwise_same_for_every_count(threads, name, nin, dtype):
+    rng = np.random.default_rng(5)
+    args = [(rng.random(N) * 4 - 1).astype(dtype) for _ in range(nin)]
+    if name in ("sqrt", "log1p", "power"):
+        args = [np.abs(a) for a in args]
+    want = getattr(np, name)(*args)
+    cargs = [numc.asarray(a) for a in args]
+    fn = getattr(numc, name)
+    for got in each_count(lambda: fn(*cargs)):
+        same_values(want, got, ulp=0 if name in ("add", "multiply", "subtract", "greater",
+                                                  "negative", "sqrt") else 2)
+    # out= and a broadcast scalar take the other fast path
+    out = numc.empty(N, dtype=str(want.dtype))
+    for _ in each_count(lambda: fn(*cargs, out=out)):
+        same_values(want, out, ulp=0 if name in ("add", "multiply") else 2)
+
+
+def test_flags_from_the_last_part_warn(threads):
+    a = np.ones(N)
+    a[-1] = 0.0
+    a[-2] = np.inf
+    ca = numc.asarray(a)
+    for t in (1, 2, 4):
+        numc.set_num_threads(t)
+        check_same(lambda: np.divide(1.0, a), lambda: numc.divide(1.0, ca))
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            numc.divide(1.0, ca)
+        assert [x.category for x in w] == [RuntimeWarning]
+        assert "divide by zero" in str(w[0].message)
+        with numc.errstate(divide="raise"):
+            with pytest.raises(FloatingPointError):
+                numc.divide(1.0, ca)
+        with numc.errstate(invalid="raise"):
+            with pytest.raises(FloatingPointError):
+                numc.subtract(ca, ca)  # inf - inf in the last part
+
+
+def test_loop_error_in_a_worker_part(threads):
+    b = np.full(N, 2, dtype=np.int64)
+    b[-1] = -1
+    a, ca, cb = np.full(N, 3, dtype=np.int64), numc.full(N, 3, dtype=numc.int64), numc.asarray(b)
+    for t in (1, 2, 4):
+        numc.set_num_threads(t)
+        check_same(lambda: np.power(a, b), lambda: numc.power(ca, cb))
+
+
+REDUCTIONS = [
+    ("sum", "float64"), ("sum", "float32"), ("sum", "int64"), ("sum", "int8"),
+    ("prod", "int64"), ("max", "float64"), ("min", "float32"), ("max", "int16"),
+    ("mean", "float64"), ("any", "bool"), ("all", "bool"),
+]
+
+
+@pytest.mark.parametrize("name,dtype", REDUCTIONS)
+@pytest.mark.parametrize("n", [65_536, 131_075, 1_000_003])
+def test_reductions_bit_identical(threads, name, dtype, n):
+    rng = np.random.default_rng(n)
+    if dtype == "bool":
+        a = rng.random(n) < 0.9999
+    elif dtype.startswith("float"):
+        a = (rng.standard_normal(n) * 1e3).astype(dtype)
+    else:
+        a = rng.integers(-3, 4, n).astype(dtype)
+    want = getattr(np, name)(a)
+    ca = numc.asarray(a)
+    for got in each_count(lambda: getattr(numc, name)(ca)):
+        same_values(want, got)
+
+
+def test_reduction_nan_and_overflow_from_a_part(threads):
+    a = np.ones(N)
+    a[N - 5] = np.nan
+    ca = numc.asarray(a)
+    for got in each_count(lambda: numc.max(ca)):
+        assert np.isnan(float(got))
+    big = np.full(N, 1e308)
+    cbig = numc.asarray(big)
+    for t in (1, 2, 4):
+        numc.set_num_threads(t)
+        check_same(lambda: np.sum(big), lambda: numc.sum(cbig))
+
+
+def test_strided_and_where_reductions(threads):
+    rng = np.random.default_rng(9)
+    a = rng.standard_normal(2 * N)
+    ca = numc.asarray(a)
+    for got in each_count(lambda: numc.sum(ca[::2])):
+        same_values(np.sum(a[::2]), got)
+    w = rng.random(2 * N) < 0.5
+    cw = numc.asarray(w)
+    for got in each_count(lambda: numc.max(ca, where=cw, initial=-np.inf)):
+        same_values(np.max(a, where=w, initial=-np.inf), got)
+
+
+def test_pool_after_fork(threads):
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork")
+    numc.set_num_threads(2)
+    x = numc.arange(N, dtype=numc.float64)
+    numc.exp(x * 1e-6)  # workers exist now
+    code = (
+        "import os, numc, numpy as np\n"
+        "numc.set_num_threads(2)\n"
+        "x = numc.arange(300001, dtype=numc.float64)\n"
+        "numc.exp(x * 1e-6)\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    ok = float(numc.sum(x)) == float(np.sum(np.arange(300001.0)))\n"
+        "    ok = ok and bool(numc.all(numc.exp(x * 1e-6) > 0))\n"
+        "    os._exit(0 if ok else 3)\n"
+        "_, status = os.waitpid(pid, 0)\n"
+        "print(os.waitstatus_to_exitcode(status))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.stdout.strip() == "0", out.stderr
+
+
+def test_python_threads_share_the_pool(threads):
+    import threading
+    numc.set_num_threads(2)
+    a = np.random.default_rng(3).standard_normal(N)
+    ca = numc.asarray(a)
+    numc.set_num_threads(1)
+    want = float(numc.exp(ca).sum())
+    numc.set_num_threads(2)
+    errors = []
+
+    def run():
+        for _ in range(20):
+            got = float(numc.exp(ca).sum())
+            if got != want:
+                errors.append(got)
+
+    ts = [threading.Thread(target=run) for _ in range(4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    assert not errors
