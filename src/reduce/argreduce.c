@@ -13,6 +13,7 @@
 #include "numc/iter.h"
 #include "numc/alloc.h"
 #include "ufunc/loops/loops.h"
+#include "core/parallel.h"
 
 static inline float half_ld(nc_half h) { return nc_half_to_float(h); }
 
@@ -201,6 +202,48 @@ static const nonzero_fn nonzero_table[NC_NTYPES] = {
  * the scratch (running best values) stays in L1. */
 #define ROWS_CHUNK 256
 
+/* Flat arg-reductions of long contiguous runs are split over threads:
+ * each part finds its own first extremum, and the parts' winners are then
+ * compared in order by the same kernel over a two-element "array" whose
+ * stride is the distance between them, so ties (first wins) and NaNs
+ * (first NaN wins) follow exactly the serial rules. */
+#define ARG_PAR_MIN 65536  /* elements per part, at least */
+#define ARG_PAR_MAXPARTS 64
+
+typedef struct arg_par {
+    arg1_fn f1;
+    const char *p;
+    ptrdiff_t n, chunk, step;
+    int is_max;
+    ptrdiff_t best[ARG_PAR_MAXPARTS];
+} arg_par;
+
+static void arg_par_part(void *arg, ptrdiff_t b, ptrdiff_t e)
+{
+    arg_par *a = arg;
+    a->best[b / a->chunk] = b + a->f1(a->p + b * a->step, e - b, a->step, a->is_max);
+}
+
+static ptrdiff_t arg1_parallel(arg1_fn f1, const char *p, ptrdiff_t n, ptrdiff_t step,
+                               int is_max)
+{
+    ptrdiff_t chunk = nc__par_chunk(n, ARG_PAR_MIN, 64);
+    if (chunk >= n)
+        return f1(p, n, step, is_max);
+    if (n / chunk >= ARG_PAR_MAXPARTS)
+        chunk = n / (ARG_PAR_MAXPARTS - 1);
+    arg_par a = {f1, p, n, chunk, step, is_max, {0}};
+    nc__parallel_for(n, chunk, arg_par_part, &a);
+    const ptrdiff_t parts = (n - 1) / chunk + 1;
+    ptrdiff_t best = a.best[0];
+    for (ptrdiff_t k = 1; k < parts; k++) {
+        const ptrdiff_t cand = a.best[k];
+        if (f1(p + best * step, 2, (cand - best) * step, is_max) == 1)
+            best = cand;
+    }
+    return best;
+}
+
 static nc_status empty_error(int is_max)
 {
     return nc_error_set(NC_ERR_VALUE, "attempt to get %s of an empty sequence",
@@ -222,9 +265,10 @@ nc_status nc_argreduce(const nc_array *a, int axis, int is_max, nc_array *out)
             return empty_error(is_max);
         int64_t r;
         if (a->flags & NC_C_CONTIGUOUS) {
-            r = (int64_t)arg1_table[a->dtype](a->data, a->size, itemsize, is_max);
+            r = (int64_t)arg1_parallel(arg1_table[a->dtype], a->data, a->size, itemsize, is_max);
         } else if (a->ndim == 1) {
-            r = (int64_t)arg1_table[a->dtype](a->data, a->size, a->strides[0], is_max);
+            r = (int64_t)arg1_parallel(arg1_table[a->dtype], a->data, a->size, a->strides[0],
+                                       is_max);
         } else {
             /* Flattened order is C order: copy once rather than re-walking
              * an arbitrary layout with an index unravel per element. */
@@ -236,7 +280,7 @@ nc_status nc_argreduce(const nc_array *a, int axis, int is_max, nc_array *out)
                 nc_array_clear(&tmp);
                 return st;
             }
-            r = (int64_t)arg1_table[a->dtype](tmp.data, tmp.size, itemsize, is_max);
+            r = (int64_t)arg1_parallel(arg1_table[a->dtype], tmp.data, tmp.size, itemsize, is_max);
             nc_array_clear(&tmp);
         }
         *(int64_t *)out->data = r;
@@ -348,6 +392,58 @@ static double sqdev_pw(const double *x, ptrdiff_t n, double m)
     return sqdev_pw(x, h, m) + sqdev_pw(x + h, n - h, m);
 }
 
+/* sqdev_pw's tree cut at one depth: the parts are summed on threads and
+ * joined as the tree joins them, so the bits do not change. */
+typedef struct sqdev_par {
+    const double *x;
+    double m;
+    ptrdiff_t begin[ARG_PAR_MAXPARTS + 1];
+    double val[ARG_PAR_MAXPARTS];
+} sqdev_par;
+
+static void sqdev_cut(sqdev_par *p, int *np, ptrdiff_t b, ptrdiff_t e, int depth)
+{
+    if (depth == 0) {
+        p->begin[(*np)++] = b;
+        return;
+    }
+    ptrdiff_t h = ((e - b) / 2) & ~(ptrdiff_t)7;
+    sqdev_cut(p, np, b, b + h, depth - 1);
+    sqdev_cut(p, np, b + h, e, depth - 1);
+}
+
+static void sqdev_part(void *arg, ptrdiff_t k, ptrdiff_t kend)
+{
+    sqdev_par *p = arg;
+    for (; k < kend; k++)
+        p->val[k] = sqdev_pw(p->x + p->begin[k], p->begin[k + 1] - p->begin[k], p->m);
+}
+
+static double sqdev_join(const sqdev_par *p, int *k, int depth)
+{
+    if (depth == 0)
+        return p->val[(*k)++];
+    double l = sqdev_join(p, k, depth - 1);
+    return l + sqdev_join(p, k, depth - 1);
+}
+
+static double sqdev_parallel(const double *x, ptrdiff_t n, double m)
+{
+    int t = nc__par_threads(), depth = 0;
+    while ((2 << depth) <= 4 * t && (2 << depth) <= ARG_PAR_MAXPARTS &&
+           n / (2 << depth) >= ARG_PAR_MIN)
+        depth++;
+    if (depth == 0)
+        return sqdev_pw(x, n, m);
+    sqdev_par p = {.x = x, .m = m};
+    int np = 0;
+    sqdev_cut(&p, &np, 0, n, depth);
+    p.begin[np] = n;
+    nc__parallel_for(np, 1, sqdev_part, &p);
+    int k = 0;
+    return sqdev_join(&p, &k, depth);
+}
+
 nc_status nc_sum_sqdev_f64(const nc_array *a, double mean, double *out)
 {
     if (!a || !out)
@@ -358,7 +454,7 @@ nc_status nc_sum_sqdev_f64(const nc_array *a, double mean, double *out)
     if (a->size == 0)
         return NC_OK;
     if (a->flags & NC_C_CONTIGUOUS) {
-        *out = sqdev_pw((const double *)a->data, a->size, mean);
+        *out = sqdev_parallel((const double *)a->data, a->size, mean);
         return NC_OK;
     }
     nc_iter it;

@@ -134,6 +134,7 @@ enum par_kind { PAR_NONE, PAR_ASSOC, PAR_PAIRWISE };
 
 #define NC_RED_PAR_MIN 32768 /* elements per part, at least */
 #define NC_RED_PAR_MAXPARTS 64
+#define NC_PAR_RED_2D_MIN 65536 /* elements per part of a 2-d split, about */
 
 /* Blocked reduction of n elements into acc (all B lanes filled from the
  * first block when *started is 0); a tail shorter than a block goes
@@ -304,6 +305,89 @@ static int call_masked(const red_ctx *c, char *out, ptrdiff_t so, const char *sr
     return 0;
 }
 
+/* Two-dimensional reductions (after the iterator coalesced axes) split
+ * over threads without changing any element's order of operations:
+ * reducing the outer axis splits the columns (each part accumulates all
+ * rows into its own slice of the output row), reducing the inner axis
+ * splits the rows (each output element is one part's run). */
+typedef struct par_2d {
+    const red_ctx *c;
+    char *in, *out;
+    ptrdiff_t n_in, n_out;       /* inner and outer lengths */
+    ptrdiff_t si, so, osi, oso;  /* inner and outer byte strides */
+    atomic_uint flags;
+    atomic_int rc;
+} par_2d;
+
+static void par_2d_columns(void *arg, ptrdiff_t b, ptrdiff_t e)
+{
+    par_2d *p = arg;
+    int rc = 0;
+    nc__fp_clear();
+    for (ptrdiff_t i = 0; i < p->n_out && !rc; i++)
+        rc = call_step(p->c->lp, p->out + b * p->so, p->so, p->in + i * p->osi + b * p->si,
+                       p->si, e - b);
+    unsigned int fl = nc__fp_save();
+    if (fl)
+        atomic_fetch_or(&p->flags, fl);
+    if (rc)
+        atomic_store(&p->rc, rc);
+}
+
+static void par_2d_rows(void *arg, ptrdiff_t b, ptrdiff_t e)
+{
+    par_2d *p = arg;
+    _Alignas(64) char acc[NC_RED_BLOCK * 16];
+    red_ctx local = *p->c;
+    local.acc = acc;
+    local.par = PAR_NONE;
+    int rc = 0;
+    nc__fp_clear();
+    for (ptrdiff_t i = b; i < e && !rc; i++)
+        rc = reduce_step(&local, p->out + i * p->oso, 0, p->in + i * p->osi, p->si, p->n_in);
+    unsigned int fl = nc__fp_save();
+    if (fl)
+        atomic_fetch_or(&p->flags, fl);
+    if (rc)
+        atomic_store(&p->rc, rc);
+}
+
+/* Runs the whole two-dimensional iteration in parallel; 0 in *done when it
+ * does not apply (then nothing was touched). */
+static int par_reduce_2d(const red_ctx *c, const nc_iter *it, int *done)
+{
+    *done = 0;
+    if (it->ndim != 2 || it->size < 2 * NC_PAR_RED_2D_MIN || nc__par_threads() < 2)
+        return 0;
+    par_2d p = {.c = c, .in = it->ptrs[0], .out = it->ptrs[1], .n_in = it->shape[0],
+                .n_out = it->shape[1], .si = it->inner_strides[0], .so = it->inner_strides[1],
+                .osi = it->strides[1][0], .oso = it->strides[1][1]};
+    atomic_init(&p.flags, 0);
+    atomic_init(&p.rc, 0);
+    if (p.so != 0 && p.oso == 0) {
+        /* columns: one long slice per thread, since every part walks all
+         * rows and short row pieces defeat the hardware prefetcher */
+        const ptrdiff_t t = nc__par_threads();
+        ptrdiff_t chunk = (p.n_in + t - 1) / t;
+        chunk += (64 - chunk % 64) % 64;
+        if (chunk >= p.n_in || chunk * p.n_out < NC_PAR_RED_2D_MIN)
+            return 0;
+        nc__parallel_for(p.n_in, chunk, par_2d_columns, &p);
+    } else if (p.so == 0 && p.oso != 0) {
+        ptrdiff_t chunk = nc__par_chunk(p.n_out, NC_PAR_RED_2D_MIN / p.n_in + 1, 1);
+        if (chunk >= p.n_out)
+            return 0;
+        nc__parallel_for(p.n_out, chunk, par_2d_rows, &p);
+    } else {
+        return 0;
+    }
+    *done = 1;
+    unsigned int fl = atomic_load(&p.flags);
+    if (fl)
+        nc__fp_raise((int)fl);
+    return atomic_load(&p.rc);
+}
+
 /* The engine: out (loop dtype, strides 0 on reduced axes) op= every element
  * of in over `shape`.  mask may be NULL. */
 static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, const ptrdiff_t *shape,
@@ -360,7 +444,14 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
         nc_free(buf);
         return st;
     }
-    int rc = 0;
+    int rc = 0, done = 0;
+    if (!cast && !mask) {
+        rc = par_reduce_2d(&c, &it, &done);
+        if (done) {
+            nc_free(buf);
+            return rc ? loop_error(uf, rc) : NC_OK;
+        }
+    }
     do {
         ptrdiff_t n = it.inner_size;
         ptrdiff_t si = it.inner_strides[0], so = it.inner_strides[1];

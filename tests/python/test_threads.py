@@ -208,3 +208,39 @@ def test_python_threads_share_the_pool(threads):
     for t in ts:
         t.join()
     assert not errors
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32", "int8", "uint16", "bool", "complex128",
+                                   "float16"])
+def test_argmax_argmin_first_occurrence(threads, dtype):
+    n = 1_000_003
+    rng = np.random.default_rng(11)
+    a = rng.integers(0, 50, n).astype(dtype)
+    a[[10, 400_000, 999_999]] = 60 if dtype != "bool" else True  # ties in different parts
+    ca = numc.asarray(a)
+    cases = [(a, ca), (a[::-1], ca[::-1]), (a[::3], ca[::3])]
+    if dtype.startswith(("float", "complex")):
+        b = a.copy()
+        b[[700_000, 800_000]] = np.nan  # the first NaN wins
+        cases.append((b, numc.asarray(b)))
+    for x, cx in cases:
+        for fn in ("argmax", "argmin"):
+            want = getattr(np, fn)(x)
+            for got in each_count(lambda: getattr(numc, fn)(cx)):
+                assert int(got) == int(want), (fn, dtype)
+
+
+def test_argmax_of_a_noncontiguous_2d(threads):
+    a = np.random.default_rng(2).standard_normal((1200, 900))
+    ca = numc.asarray(a)
+    for got in each_count(lambda: numc.argmax(ca.T)):
+        assert int(got) == int(np.argmax(a.T))
+
+
+def test_std_var_same_for_every_count(threads):
+    a = np.random.default_rng(4).standard_normal(2_000_001) * 3 + 1e4
+    ca = numc.asarray(a)
+    for fn in ("std", "var"):
+        res = each_count(lambda: float(getattr(numc, fn)(ca)))
+        assert len({x.hex() for x in res}) == 1
+        np.testing.assert_allclose(res[0], getattr(np, fn)(a), rtol=1e-13)
