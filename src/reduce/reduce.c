@@ -370,7 +370,9 @@ static int par_reduce_2d(const red_ctx *c, const nc_iter *it, int *done)
         const ptrdiff_t t = nc__par_threads();
         ptrdiff_t chunk = (p.n_in + t - 1) / t;
         chunk += (64 - chunk % 64) % 64;
-        if (chunk >= p.n_in || chunk * p.n_out < NC_PAR_RED_2D_MIN)
+        /* each part makes one loop call per row: short pieces would
+         * multiply the calls instead of splitting the work */
+        if (chunk >= p.n_in || chunk < 256 || chunk * p.n_out < NC_PAR_RED_2D_MIN)
             return 0;
         nc__parallel_for(p.n_in, chunk, par_2d_columns, &p);
     } else if (p.so == 0 && p.oso != 0) {
