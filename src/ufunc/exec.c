@@ -8,6 +8,7 @@
  * buffers.  Floating-point flags are cleared before and read after. */
 #include <fenv.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "numc/ufunc.h"
@@ -195,12 +196,34 @@ static const char *const costly_names[] = {
 #define NC_PAR_MIN_COSTLY 4096   /* elements per chunk, at least */
 #define NC_PAR_MIN_CHEAP 65536
 
-static ptrdiff_t min_chunk_for(const nc_ufunc *uf)
+static ptrdiff_t classify(const nc_ufunc *uf)
 {
     for (size_t i = 0; i < sizeof costly_names / sizeof *costly_names; i++)
         if (!strcmp(uf->name, costly_names[i]))
             return NC_PAR_MIN_COSTLY;
     return NC_PAR_MIN_CHEAP;
+}
+
+/* The answer per registered ufunc is remembered (0: not yet known), since
+ * the name comparisons would cost more than a short loop. */
+#define NC_PAR_CACHE 256
+static atomic_int min_chunk_cache[NC_PAR_CACHE];
+
+static ptrdiff_t min_chunk_for(const nc_ufunc *uf)
+{
+    /* registry members only; compared as integers, since `uf` may be a
+     * ufunc defined elsewhere */
+    const uintptr_t first = (uintptr_t)nc_ufunc_at(0), at = (uintptr_t)uf;
+    const size_t i = (size_t)(at - first) / sizeof(nc_ufunc);
+    if (at < first || (at - first) % sizeof(nc_ufunc) || i >= (size_t)nc_ufunc_count() ||
+        i >= NC_PAR_CACHE || nc_ufunc_at((int)i) != uf)
+        return classify(uf);
+    int v = atomic_load_explicit(&min_chunk_cache[i], memory_order_relaxed);
+    if (!v) {
+        v = (int)classify(uf);
+        atomic_store_explicit(&min_chunk_cache[i], v, memory_order_relaxed);
+    }
+    return v;
 }
 
 typedef struct par_loop {
