@@ -1,6 +1,10 @@
 """Runs numc's benchmarks beside NumPy and prints medians and ratios.
 
-    python benchmarks/run.py [--json FILE] [--filter TEXT] [--suite NAME]
+    python benchmarks/run.py [--json FILE] [--filter TEXT] [--suite NAME] [--threads N]
+
+numc uses its thread pool (all available CPUs unless NUMC_NUM_THREADS or
+--threads says otherwise); NumPy runs element-wise work on one thread.  Use
+--threads 1 to compare single-threaded code paths.
 
 Every benchmarks/bench_*.py module that defines `cases()` is a suite; each
 case is (name, numpy_callable, numc_callable).  Modules without `cases` are
@@ -30,7 +34,12 @@ def main():
     p.add_argument("--filter", default="", help="only cases whose name contains this")
     p.add_argument("--suite", default="", help="only suites whose module name contains this")
     p.add_argument("--rounds", type=int, default=15)
+    p.add_argument("--threads", type=int, default=0, help="numc's thread count (default: all)")
     args = p.parse_args()
+    import numc
+    if args.threads:
+        numc.set_num_threads(args.threads)
+    print(f"numc threads: {numc.get_num_threads()}")
     results = []
     for name, suite in suites():
         if args.suite not in name:
