@@ -27,6 +27,7 @@
 #define NC_TR_X86 1
 #endif
 #include "numc/view.h"
+#include "core/parallel.h"
 
 #define TILE 32
 /* Fast-path tile: TILE_I along the destination's fast axis, TILE_J along the
@@ -185,6 +186,38 @@ static int fastest_axis(int ndim, const ptrdiff_t *shape, const ptrdiff_t *strid
     return best;
 }
 
+#ifdef NC_TR_X86
+/* A band of destination rows [j_begin, j_end) of a two-dimensional AVX2
+ * copy; bands are independent, so threads take whole bands. */
+typedef struct band_copy {
+    char *d;
+    const char *s;
+    ptrdiff_t np_, dpj, spi;
+    int kind, nt;
+} band_copy;
+
+static void copy_bands(void *arg, ptrdiff_t jb, ptrdiff_t je)
+{
+    const band_copy *b = arg;
+    const ptrdiff_t itemsize = b->kind;
+    for (ptrdiff_t j0 = jb; j0 < je; j0 += TILE_J)
+        for (ptrdiff_t i0 = 0; i0 < b->np_; i0 += TILE_I) {
+            char *d = b->d + i0 * itemsize + j0 * b->dpj;
+            const char *s = b->s + i0 * b->spi + j0 * itemsize;
+            ptrdiff_t ni = b->np_ - i0 < TILE_I ? b->np_ - i0 : TILE_I;
+            ptrdiff_t nj = je - j0 < TILE_J ? je - j0 : TILE_J;
+            if (b->kind == 8)
+                tile8_avx2(d, s, ni, nj, b->dpj, b->spi, b->nt);
+            else
+                tile4_avx2(d, s, ni, nj, b->dpj, b->spi, b->nt);
+        }
+    /* streaming stores are weakly ordered: each thread fences its own
+     * before the pool reports the band done */
+    if (b->nt)
+        store_fence();
+}
+#endif
+
 /* Returns 1 when it copied, 0 when the blocked path does not apply. */
 int nc__copy_blocked(nc_array *dst, const nc_array *src)
 {
@@ -218,6 +251,13 @@ int nc__copy_blocked(nc_array *dst, const nc_array *src)
 #ifdef NC_TR_X86
         int nt = (size_t)dst->size * (size_t)itemsize >= NT_BYTES;
         ptrdiff_t dpj = dst->strides[q], spi = src->strides[p];
+        if (no == 0) {
+            band_copy b = {dbase, sbase, np_, dpj, spi, kind, nt};
+            ptrdiff_t chunk = nc__par_chunk(nq, (65536 / (np_ > 0 ? np_ : 1) / TILE_J + 1) * TILE_J,
+                                            TILE_J);
+            nc__parallel_for(nq, chunk, copy_bands, &b);
+            return 1;
+        }
         for (;;) {
             for (ptrdiff_t j0 = 0; j0 < nq; j0 += TILE_J)
                 for (ptrdiff_t i0 = 0; i0 < np_; i0 += TILE_I) {
