@@ -244,3 +244,30 @@ def test_std_var_same_for_every_count(threads):
         res = each_count(lambda: float(getattr(numc, fn)(ca)))
         assert len({x.hex() for x in res}) == 1
         np.testing.assert_allclose(res[0], getattr(np, fn)(a), rtol=1e-13)
+
+
+@pytest.mark.parametrize("src,dst", [("float64", "float64"), ("float64", "int32"),
+                                     ("int16", "float32"), ("float32", "float16"),
+                                     ("complex128", "complex64")])
+def test_parallel_copies_and_casts(threads, src, dst):
+    rng = np.random.default_rng(6)
+    a = (rng.standard_normal((700, 900)) * 100).astype(src)
+    ca = numc.asarray(a)
+    want = [a.astype(dst), a[:, ::2].astype(dst), a.T.copy(), np.ascontiguousarray(a.T)]
+    for t in (1, 2, 3):
+        numc.set_num_threads(t)
+        got = [ca.astype(dst), ca[:, ::2].astype(dst), ca.T.copy(), numc.ascontiguousarray(ca.T)]
+        for w, g in zip(want, got):
+            same_values(w, g)
+        # assignment into a strided view (rows split over threads)
+        b, cb = np.zeros((700, 1800), dst), numc.zeros((700, 1800), dtype=dst)
+        b[:, ::2] = a
+        cb[:, ::2] = ca
+        same_values(b, cb)
+
+
+def test_transposed_copy_float32_large(threads):
+    a = np.arange(1500 * 1300, dtype=np.float32).reshape(1500, 1300)
+    ca = numc.asarray(a)
+    for got in each_count(lambda: ca.T.copy()):
+        same_values(a.T.copy(), got)
