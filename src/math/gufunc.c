@@ -12,10 +12,12 @@
  * Invariants: every size product is overflow-checked (nc_shape_size) before
  * memory is touched; kernels get in-bounds blocks only; loop dimensions of
  * a given output must equal the broadcast ones exactly. */
+#include <stdatomic.h>
 #include <string.h>
 #include "numc/gufunc.h"
 #include "numc/alloc.h"
 #include "core/fpstatus.h"
+#include "core/parallel.h"
 
 #define NC_CAT_(a, b) a##b
 #define NC_CAT(a, b) NC_CAT_(a, b)
@@ -154,6 +156,64 @@ static const gu_kernel dot_kernels[NC_NTYPES] = {
     gu_dot_i64, gu_dot_u64, gu_dot_f16, gu_dot_f32, gu_dot_f64, gu_dot_c64, gu_dot_c128,
 };
 
+#define GU_WORK_BYTES ((size_t)((GU_MC + 16) * GU_KC + GU_KC * (GU_NC + 16)) * 8)
+
+/* A large product is split into bands of rows of C, one packed GEMM per
+ * band with its own packing space; every C element is computed by the same
+ * sequence of operations as in one call, so the bits do not change. */
+#define GU_PAR_FLOPS ((ptrdiff_t)1 << 21) /* multiply-adds per band, at least */
+
+typedef struct gu_par {
+    const gu_block *g;
+    nc_dtype_id dt;
+    atomic_int failed;
+    atomic_uint flags; /* floating-point flags raised by the bands */
+} gu_par;
+
+static void gemm_band(void *arg, ptrdiff_t b, ptrdiff_t e)
+{
+    gu_par *p = arg;
+    gu_block band = *p->g;
+    band.a += b * band.as0;
+    band.c += b * band.cs0;
+    band.n = e - b;
+    void *work = nc_malloc(GU_WORK_BYTES);
+    if (!work) {
+        atomic_store(&p->failed, 1);
+        return;
+    }
+    nc__fp_clear();
+    if (p->dt == NC_FLOAT64)
+        gu_gemm_f64(&band, work);
+    else
+        gu_gemm_f32(&band, work);
+    unsigned int fl = nc__fp_save();
+    if (fl)
+        atomic_fetch_or(&p->flags, fl);
+    nc_free(work);
+}
+
+static void gemm(nc_dtype_id dt, const gu_block *g, void *work)
+{
+    const ptrdiff_t per_row = g->k * g->m;
+    ptrdiff_t chunk = g->n;
+    if (per_row > 0 && g->n >= 2 * GU_MC)
+        chunk = nc__par_chunk(g->n, GU_PAR_FLOPS / per_row + 1, GU_MC);
+    if (chunk < g->n) {
+        gu_par p = {g, dt, 0, 0};
+        const unsigned int before = nc__fp_save();
+        nc__parallel_for(g->n, chunk, gemm_band, &p);
+        nc__fp_raise((int)(atomic_load(&p.flags) | before));
+        if (!atomic_load(&p.failed))
+            return;
+        /* a band could not get packing space: redo it all serially */
+    }
+    if (dt == NC_FLOAT64)
+        gu_gemm_f64(g, work);
+    else
+        gu_gemm_f32(g, work);
+}
+
 /* Picks the kernel for a block: real floats use the packed GEMM when the
  * block is large enough to pay for packing, else a multi-accumulator dot
  * when k is unit-stride in both operands. */
@@ -162,10 +222,7 @@ static void run_block(nc_dtype_id dt, const gu_block *g, void *work)
     int isz = dt == NC_FLOAT64 ? 8 : 4;
     if (dt == NC_FLOAT64 || dt == NC_FLOAT32) {
         if (work && g->n >= 4 && g->m >= 4 && g->k >= 8 && g->n * g->m >= 64) {
-            if (dt == NC_FLOAT64)
-                gu_gemm_f64(g, work);
-            else
-                gu_gemm_f32(g, work);
+            gemm(dt, g, work);
             return;
         }
         if (g->as1 == isz && g->bs0 == isz) {
@@ -477,7 +534,7 @@ nc_status nc_gufunc_exec(int kind, int loop_index, nc_array *const *ops, const i
     g.cs0 = has_n ? sc[0] : 0;
     g.cs1 = has_m ? sc[has_n] : 0;
     if ((dt == NC_FLOAT64 || dt == NC_FLOAT32) && n >= 4 && m >= 4 && k >= 8) {
-        work = nc_malloc((size_t)((GU_MC + 16) * GU_KC + GU_KC * (GU_NC + 16)) * 8);
+        work = nc_malloc(GU_WORK_BYTES);
         if (!work) {
             st = nc_error_set(NC_ERR_NOMEM, "Unable to allocate %s work space", name);
             goto done;

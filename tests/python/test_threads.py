@@ -271,3 +271,22 @@ def test_transposed_copy_float32_large(threads):
     ca = numc.asarray(a)
     for got in each_count(lambda: ca.T.copy()):
         same_values(a.T.copy(), got)
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_matmul_bands_bit_identical(threads, dtype):
+    rng = np.random.default_rng(8)
+    a = rng.standard_normal((400, 300)).astype(dtype)
+    b = rng.standard_normal((300, 350)).astype(dtype)
+    ca, cb = numc.asarray(a), numc.asarray(b)
+    res = [np.asarray(r.tolist()) for r in each_count(lambda: numc.matmul(ca, cb))]
+    for r in res[1:]:
+        assert np.array_equal(r, res[0])
+    np.testing.assert_allclose(res[0], a.astype("float64") @ b.astype("float64"),
+                               rtol=1e-4 if dtype == "float32" else 1e-12, atol=1e-3)
+    # the output overlapping an input
+    x = numc.asarray(rng.standard_normal((300, 300)))
+    xn = np.asarray(x.tolist())
+    numc.set_num_threads(2)
+    numc.matmul(x, x, out=x)
+    np.testing.assert_allclose(np.asarray(x.tolist()), xn @ xn, rtol=1e-12, atol=1e-10)
