@@ -273,6 +273,71 @@ static int run_loop(const nc_ufunc *uf, const nc_loop *lp, int nargs, char *cons
     return atomic_load(&c.rc);
 }
 
+/* A two-dimensional iteration (after coalescing) split by rows over the
+ * thread pool.  Outputs whose rows could overlap (a zero or short outer
+ * step) stay serial, since the order of their writes is then visible. */
+typedef struct par_rows_ctx {
+    const nc_loop *lp;
+    int nargs;
+    ptrdiff_t inner;
+    char *base[NC_UFUNC_MAXARGS];
+    ptrdiff_t steps[NC_UFUNC_MAXARGS], outer[NC_UFUNC_MAXARGS];
+    atomic_uint flags;
+    atomic_int rc;
+} par_rows_ctx;
+
+static void par_rows_chunk(void *p, ptrdiff_t b, ptrdiff_t e)
+{
+    par_rows_ctx *c = p;
+    char *a[NC_UFUNC_MAXARGS];
+    int rc = 0;
+    nc__fp_clear();
+    for (ptrdiff_t i = b; i < e && !rc; i++) {
+        for (int k = 0; k < c->nargs; k++)
+            a[k] = c->base[k] + i * c->outer[k];
+        rc = c->lp->fn(a, &c->inner, c->steps, NULL);
+    }
+    unsigned int fl = nc__fp_save();
+    if (fl)
+        atomic_fetch_or(&c->flags, fl);
+    if (rc)
+        atomic_store(&c->rc, rc);
+}
+
+/* 1 when it ran the whole iteration (*st set on a loop failure). */
+static int par_rows(const nc_ufunc *uf, const nc_loop *lp, int nargs, int nin, const nc_iter *it,
+                    nc_status *st)
+{
+    *st = NC_OK;
+    if (it->ndim != 2 || it->size < 2 * NC_PAR_MIN_COSTLY)
+        return 0;
+    const ptrdiff_t rows = it->shape[1], inner = it->shape[0];
+    const ptrdiff_t chunk = nc__par_chunk(rows, min_chunk_for(uf) / inner + 1, 1);
+    if (chunk >= rows)
+        return 0;
+    par_rows_ctx c = {.lp = lp, .nargs = nargs, .inner = inner};
+    for (int k = 0; k < nargs; k++) {
+        c.base[k] = it->ptrs[k];
+        c.steps[k] = it->inner_strides[k];
+        c.outer[k] = it->strides[1][k];
+        if (k >= nin) {
+            ptrdiff_t os = c.outer[k] < 0 ? -c.outer[k] : c.outer[k];
+            ptrdiff_t is = c.steps[k] < 0 ? -c.steps[k] : c.steps[k];
+            if (os < is * inner || (is == 0 && inner > 1))
+                return 0;
+        }
+    }
+    atomic_init(&c.flags, 0);
+    atomic_init(&c.rc, 0);
+    nc__parallel_for(rows, chunk, par_rows_chunk, &c);
+    unsigned int fl = atomic_load(&c.flags);
+    if (fl)
+        nc__fp_raise((int)fl);
+    if (atomic_load(&c.rc))
+        *st = loop_failed(uf, atomic_load(&c.rc));
+    return 1;
+}
+
 /* The common case, handled without the general machinery: outputs to be
  * allocated, inputs of the loop's dtypes, C-contiguous and of one shape
  * (single elements of that rank are read with step 0).  Sets *done when it
@@ -527,7 +592,19 @@ nc_status nc_ufunc_exec_where(const nc_ufunc *uf, int loop_index, nc_array *cons
                 st = nc_error_set(NC_ERR_SHAPE, "where= could not be broadcast to the output's shape");
             goto fail_temps;
         }
-        if (same_types) {
+        int out_step0 = 0; /* an output written many times over: keep the order */
+        for (int k = nin; k < nargs; k++)
+            out_step0 |= it.inner_strides[k] == 0 && it.inner_size > 1;
+        if (same_types && !where && it.ndim == 1 && !out_step0) {
+            int rc = run_loop(uf, lp, nargs, it.ptrs, it.inner_size, it.inner_strides);
+            if (rc) {
+                st = loop_failed(uf, rc);
+                goto fail_temps;
+            }
+        } else if (same_types && !where && par_rows(uf, lp, nargs, nin, &it, &st)) {
+            if (st)
+                goto fail_temps;
+        } else if (same_types) {
             do {
                 int rc = where ? call_masked(lp, nargs, it.ptrs, it.inner_size, it.inner_strides,
                                              it.ptrs[nargs], it.inner_strides[nargs])

@@ -290,3 +290,41 @@ def test_matmul_bands_bit_identical(threads, dtype):
     numc.set_num_threads(2)
     numc.matmul(x, x, out=x)
     np.testing.assert_allclose(np.asarray(x.tolist()), xn @ xn, rtol=1e-12, atol=1e-10)
+
+
+def test_strided_and_broadcast_elementwise(threads):
+    rng = np.random.default_rng(12)
+    base = rng.standard_normal(2 * N)
+    m = rng.standard_normal((700, 600))
+    v = rng.standard_normal(700)
+    cbase, cm, cv = numc.asarray(base), numc.asarray(m), numc.asarray(v)
+    for t in (1, 2, 3):
+        numc.set_num_threads(t)
+        same_values(base[::2] + 1, cbase[::2] + 1)
+        same_values(np.exp(base[::-3]), numc.exp(cbase[::-3]), ulp=2)
+        same_values(m + v[:, None], cm + cv[:, None])
+        same_values(np.sin(m.T), numc.sin(cm.T), ulp=2)
+        out, cout = np.zeros((700, 1200)), numc.zeros((700, 1200))
+        np.multiply(m, 2.0, out=out[:, ::2])
+        numc.multiply(cm, 2.0, out=cout[:, ::2])
+        same_values(out, cout)
+
+
+def test_strided_flags_and_errors(threads):
+    a = np.ones(2 * N)
+    a[-2] = 0.0
+    ca = numc.asarray(a)
+    m = np.ones((700, 600))
+    m[-1, -1] = 0.0
+    cm = numc.asarray(m)
+    for t in (1, 2):
+        numc.set_num_threads(t)
+        with numc.errstate(divide="raise"):
+            with pytest.raises(FloatingPointError):
+                numc.divide(1.0, ca[::2])
+            with pytest.raises(FloatingPointError):
+                numc.divide(1.0, cm.T)
+        ib = numc.full((700, 600), 2, dtype=numc.int64)
+        ib[-1, 0] = -1
+        with pytest.raises(ValueError):
+            numc.power(ib.T, ib.T)
