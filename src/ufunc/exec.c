@@ -19,6 +19,8 @@
 #include "core/parallel.h"
 
 #define NC_BUFSIZE 4096 /* elements per cast buffer: a few pages per operand */
+#define NC_PAR_MIN_COSTLY 4096  /* elements per thread chunk, at least (see costly_names) */
+#define NC_PAR_MIN_CHEAP 65536
 
 static const char *casting_names[] = {"no", "equiv", "safe", "same_kind", "unsafe"};
 
@@ -182,6 +184,59 @@ done:
     return st;
 }
 
+/* A long one-dimensional buffered (casting) run split over the thread
+ * pool: each part runs run_buffered on its own range with its own buffers.
+ * A part's error message lives in its thread's error slot, so the first
+ * failing part copies it here for the caller to set again. */
+typedef struct par_buffered {
+    const nc_ufunc *uf;
+    const nc_loop *lp;
+    const nc_iter *it;
+    nc_array *const *ops;
+    atomic_uint flags;
+    atomic_int failed; /* nc_status of the first failing part, or 0 */
+    char msg[256];
+} par_buffered;
+
+static void par_buffered_chunk(void *p, ptrdiff_t b, ptrdiff_t e)
+{
+    par_buffered *c = p;
+    nc_iter part = *c->it;
+    for (int k = 0; k < part.nop; k++)
+        part.ptrs[k] += b * part.inner_strides[k];
+    part.inner_size = part.shape[0] = part.size = e - b;
+    nc__fp_clear();
+    nc_status st = run_buffered(c->uf, c->lp, &part, c->ops, 0);
+    unsigned int fl = nc__fp_save();
+    if (fl)
+        atomic_fetch_or(&c->flags, fl);
+    int expected = 0;
+    if (st && atomic_compare_exchange_strong(&c->failed, &expected, (int)st))
+        snprintf(c->msg, sizeof c->msg, "%s", nc_error_message());
+}
+
+static ptrdiff_t min_chunk_for(const nc_ufunc *uf);
+
+/* run_buffered, split when the iteration is one long unmasked run. */
+static nc_status run_buffered_par(const nc_ufunc *uf, const nc_loop *lp, nc_iter *it,
+                                  nc_array *const *ops, int masked)
+{
+    ptrdiff_t chunk = it->size;
+    if (!masked && it->ndim == 1 && it->size >= 2 * NC_PAR_MIN_COSTLY)
+        chunk = nc__par_chunk(it->size, min_chunk_for(uf), NC_BUFSIZE);
+    if (chunk >= it->size)
+        return run_buffered(uf, lp, it, ops, masked);
+    par_buffered c = {.uf = uf, .lp = lp, .it = it, .ops = ops};
+    atomic_init(&c.flags, 0);
+    atomic_init(&c.failed, 0);
+    nc__parallel_for(it->size, chunk, par_buffered_chunk, &c);
+    unsigned int fl = atomic_load(&c.flags);
+    if (fl)
+        nc__fp_raise((int)fl);
+    int failed = atomic_load(&c.failed);
+    return failed ? nc_error_set((nc_status)failed, "%s", c.msg) : NC_OK;
+}
+
 /* Ufuncs whose loops cost tens of cycles per element or more: worth
  * splitting over threads from a few thousand elements on.  The others
  * (arithmetic, comparisons, bit operations) move a few bytes per cycle and
@@ -193,8 +248,6 @@ static const char *const costly_names[] = {
     "remainder", "divmod", "floor_divide", "nextafter", "spacing", "frexp", "ldexp", "modf",
     "gcd", "lcm", "sqrt", "divide"};
 
-#define NC_PAR_MIN_COSTLY 4096   /* elements per chunk, at least */
-#define NC_PAR_MIN_CHEAP 65536
 
 static ptrdiff_t classify(const nc_ufunc *uf)
 {
@@ -614,7 +667,7 @@ nc_status nc_ufunc_exec_where(const nc_ufunc *uf, int loop_index, nc_array *cons
                     goto fail_temps;
                 }
             } while (nc_iter_next(&it));
-        } else if ((st = run_buffered(uf, lp, &it, args_ops, where != NULL))) {
+        } else if ((st = run_buffered_par(uf, lp, &it, args_ops, where != NULL))) {
             goto fail_temps;
         }
     }

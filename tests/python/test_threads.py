@@ -328,3 +328,25 @@ def test_strided_flags_and_errors(threads):
         ib[-1, 0] = -1
         with pytest.raises(ValueError):
             numc.power(ib.T, ib.T)
+
+
+def test_buffered_casting_runs(threads):
+    rng = np.random.default_rng(13)
+    i32 = rng.integers(-1000, 1000, N).astype(np.int32)
+    f64 = rng.standard_normal(N)
+    ci32, cf64 = numc.asarray(i32), numc.asarray(f64)
+    out, cout = np.zeros(N, np.float32), numc.zeros(N, dtype="float32")
+    f64[-1] = 0.0
+    cf64 = numc.asarray(f64)
+    for t in (1, 2, 3):
+        numc.set_num_threads(t)
+        same_values(i32 + f64, ci32 + cf64)
+        np.multiply(i32, f64, out=out, casting="unsafe")
+        numc.multiply(ci32, cf64, out=cout, casting="unsafe")
+        same_values(out, cout)
+        with numc.errstate(divide="raise"):
+            with pytest.raises(FloatingPointError):
+                numc.divide(ci32, cf64)  # the zero is in the last part
+        e8 = np.full(N, 2, np.int8)
+        e8[-1] = -1
+        check_same(lambda: np.power(np.int64(3), e8), lambda: numc.power(numc.int64(3), numc.asarray(e8)))
