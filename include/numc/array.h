@@ -104,6 +104,12 @@ NC_API void nc_array_update_flags(nc_array *a);
  * and casting (under `casting`). */
 NC_API nc_status nc_array_assign(nc_array *dst, const nc_array *src,
                                  nc_casting casting);
+/* nc_array_assign, also reporting in *fpe the floating-point flags
+ * (NC_FPE_*) its casts raised: invalid for NaN, inf or out-of-range floats
+ * cast to integers, overflow for floats too large for a narrower float
+ * type.  NumPy turns these into "... encountered in cast" warnings. */
+NC_API nc_status nc_array_assign_fpe(nc_array *dst, const nc_array *src,
+                                     nc_casting casting, int *fpe);
 /* Writes C-order strides for `shape` into `strides`. */
 NC_API void nc_strides_c(int ndim, const ptrdiff_t *shape, ptrdiff_t itemsize,
                          ptrdiff_t *strides);

@@ -88,6 +88,11 @@ enum {
     NC_FPE_INVALID = 8
 };
 
+/* This thread's floating-point flags: clear them, and read those raised
+ * since (NC_FPE_*), around core calls that report none themselves. */
+NC_API void nc_fpe_clear(void);
+NC_API int nc_fpe_read(void);
+
 /* Picks a loop.  in[i] is the dtype of input i; weak[i] != NC_WEAK_NONE marks
  * a Python scalar (then in[i] is ignored).  sig[k] (k < nin+nout) is a fixed
  * dtype or -1; sig may be NULL.  `casting` applies to inputs when sig fixes

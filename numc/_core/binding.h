@@ -76,6 +76,13 @@ PyObject *ncpy_raise(nc_status st);
 /* Applies the errstate to floating-point flags raised by `what` (a ufunc
  * name, or "cast").  Returns -1 with an exception set when it must raise. */
 int ncpy_check_fpe(const char *what, int flags);
+/* NumPy's warnings for a cast from -> to that raised `fpe` (NC_FPE_*):
+ * ComplexWarning first when asked and complex becomes real, then "...
+ * encountered in cast" under errstate.  -1 with an exception set. */
+int ncpy_check_cast(nc_dtype_id from, nc_dtype_id to, int fpe, int complex_warning);
+int ncpy_warn_complex(void);
+/* 1 when casting from -> to drops imaginary parts (NumPy's ComplexWarning). */
+int ncpy_discards_imag(nc_dtype_id from, nc_dtype_id to);
 extern PyObject *ncpy_AxisError;
 extern PyObject *ncpy_UFuncTypeError;
 

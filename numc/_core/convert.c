@@ -771,11 +771,16 @@ static PyObject *copy_array(ncpy_array *a, nc_dtype_id dt, nc_order order)
                 (order == NC_ORDER_A && (a->arr.flags & NC_F_CONTIGUOUS) && !(a->arr.flags & NC_C_CONTIGUOUS));
         st = nc_array_init_empty(&r->arr, dt, a->arr.ndim, a->arr.shape, f ? NC_ORDER_F : NC_ORDER_C, 0);
     }
+    int fpe = 0;
     if (!st)
-        st = nc_array_assign(&r->arr, &a->arr, NC_CAST_UNSAFE);
+        st = nc_array_assign_fpe(&r->arr, &a->arr, NC_CAST_UNSAFE, &fpe);
     if (st) {
         Py_DECREF(r);
         return ncpy_raise(st);
+    }
+    if (ncpy_check_cast(a->arr.dtype, dt, fpe, 1) < 0) {
+        Py_DECREF(r);
+        return NULL;
     }
     return (PyObject *)r;
 }

@@ -79,6 +79,33 @@ static int handle(int mode, const char *kind, const char *what)
     return 0;
 }
 
+int ncpy_warn_complex(void)
+{
+    PyObject *mod = PyImport_ImportModule("numc.exceptions");
+    if (!mod)
+        return -1;
+    PyObject *cw = PyObject_GetAttrString(mod, "ComplexWarning");
+    Py_DECREF(mod);
+    if (!cw)
+        return -1;
+    int r = PyErr_WarnEx(cw, "Casting complex values to real discards the imaginary part", 1);
+    Py_DECREF(cw);
+    return r;
+}
+
+int ncpy_discards_imag(nc_dtype_id from, nc_dtype_id to)
+{
+    /* complex -> bool tests for non-zero and keeps both parts' meaning */
+    return nc_dtype_info(from)->kind == 'c' && nc_dtype_info(to)->kind != 'c' && to != NC_BOOL;
+}
+
+int ncpy_check_cast(nc_dtype_id from, nc_dtype_id to, int fpe, int complex_warning)
+{
+    if (complex_warning && ncpy_discards_imag(from, to) && ncpy_warn_complex() < 0)
+        return -1;
+    return ncpy_check_fpe("cast", fpe);
+}
+
 int ncpy_check_fpe(const char *what, int flags)
 {
     if (!flags)

@@ -147,20 +147,6 @@ PyObject *ncpy_array_item_at(ncpy_array *a, Py_ssize_t i)
     return ncpy_geom_view(a, &g);
 }
 
-static int warn_complex(void)
-{
-    PyObject *mod = PyImport_ImportModule("numc.exceptions");
-    if (!mod)
-        return -1;
-    PyObject *cw = PyObject_GetAttrString(mod, "ComplexWarning");
-    Py_DECREF(mod);
-    if (!cw)
-        return -1;
-    int r = PyErr_WarnEx(cw, "Casting complex values to real discards the imaginary part", 1);
-    Py_DECREF(cw);
-    return r;
-}
-
 PyObject *ncpy_assign_source(PyObject *value, nc_dtype_id dtype)
 {
     char tmp[16];
@@ -179,7 +165,7 @@ PyObject *ncpy_assign_source(PyObject *value, nc_dtype_id dtype)
         return ncpy_asarray(value, dtype, 0);
     }
     nc_dtype_id s = ((ncpy_array *)arr)->arr.dtype;
-    if (nc_dtype_info(s)->kind == 'c' && nc_dtype_info(dtype)->kind != 'c' && warn_complex() < 0) {
+    if (ncpy_discards_imag(s, dtype) && ncpy_warn_complex() < 0) {
         Py_DECREF(arr);
         return NULL;
     }
@@ -244,10 +230,15 @@ int ncpy_array_setitem(PyObject *self, PyObject *key, PyObject *value)
     if (!st && drop)
         st = nc_array_init_view(&sv, sa->buffer, sa->data, sa->dtype, sa->ndim - drop,
                                 sa->shape + drop, sa->strides + drop, 0);
+    int fpe = 0;
     if (!st)
-        st = nc_array_copy(&dst, drop ? &sv : sa, NC_CAST_UNSAFE);
+        st = nc_array_assign_fpe(&dst, drop ? &sv : sa, NC_CAST_UNSAFE, &fpe);
     nc_array_clear(&sv);
     nc_array_clear(&dst);
+    if (!st && ncpy_check_cast(sa->dtype, g.dtype, fpe, 0) < 0) {
+        Py_DECREF(src);
+        return -1;
+    }
     if (st == NC_ERR_SHAPE) {
         PyObject *fs = shape_str(sa->ndim, sa->shape), *ts = shape_str(g.ndim, g.shape);
         if (fs && ts)
@@ -353,10 +344,13 @@ PyObject *ncpy_cast_value(PyObject *value, nc_dtype_id dtype)
         return src;
     PyObject *r = ncpy_array_new(dtype, x->ndim, x->shape, NC_ORDER_C, 0);
     if (r) {
-        nc_status st = nc_array_copy(&((ncpy_array *)r)->arr, x, NC_CAST_UNSAFE);
+        int fpe = 0;
+        nc_status st = nc_array_assign_fpe(&((ncpy_array *)r)->arr, x, NC_CAST_UNSAFE, &fpe);
         if (st) {
             Py_CLEAR(r);
             ncpy_raise(st);
+        } else if (ncpy_check_cast(x->dtype, dtype, fpe, 0) < 0) {
+            Py_CLEAR(r);
         }
     }
     Py_DECREF(src);

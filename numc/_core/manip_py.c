@@ -184,12 +184,17 @@ static PyObject *py_copyto(PyObject *mod, PyObject *args)
             return NULL;
         }
     }
+    const nc_dtype_id from = ((ncpy_array *)src)->arr.dtype;
+    nc_fpe_clear();
     nc_status st = nc_array_copyto(dst, &((ncpy_array *)src)->arr,
                                    where ? &((ncpy_array *)where)->arr : NULL, casting);
+    const int fpe = from != dst->dtype ? nc_fpe_read() : 0;
     Py_DECREF(src);
     Py_XDECREF(where);
     if (st)
         return ncpy_raise(st);
+    if (ncpy_check_cast(from, dst->dtype, fpe, 1) < 0)
+        return NULL;
     Py_RETURN_NONE;
 }
 

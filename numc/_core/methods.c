@@ -64,11 +64,21 @@ static PyObject *copy_as(ncpy_array *self, nc_dtype_id dtype, int order, nc_cast
                        ? nc_array_init_like(&out->arr, &self->arr, dtype, self->arr.ndim, self->arr.shape)
                        : nc_array_init_empty(&out->arr, dtype, self->arr.ndim, self->arr.shape,
                                              order == 'F' ? NC_ORDER_F : NC_ORDER_C, 0);
+    if (ncpy_discards_imag(self->arr.dtype, dtype) && nc_can_cast(self->arr.dtype, dtype, casting) &&
+        ncpy_warn_complex() < 0) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    int fpe = 0;
     if (!st)
-        st = nc_array_copy(&out->arr, &self->arr, casting);
+        st = nc_array_assign_fpe(&out->arr, &self->arr, casting, &fpe);
     if (st) {
         Py_DECREF(out);
         return ncpy_raise(st);
+    }
+    if (ncpy_check_cast(self->arr.dtype, dtype, fpe, 0) < 0) {
+        Py_DECREF(out);
+        return NULL;
     }
     return (PyObject *)out;
 }

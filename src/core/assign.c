@@ -125,3 +125,18 @@ nc_status nc_array_assign(nc_array *dst, const nc_array *src, nc_casting casting
     nc_array_clear(&tmp);
     return NC_OK;
 }
+
+nc_status nc_array_assign_fpe(nc_array *dst, const nc_array *src, nc_casting casting, int *fpe)
+{
+    *fpe = 0;
+    if (src->dtype == dst->dtype)
+        return nc_array_assign(dst, src, casting);
+    /* Only the flags of this copy count; the caller's are kept. */
+    const unsigned int before = nc__fp_save();
+    nc__fp_clear();
+    nc_status st = nc_array_assign(dst, src, casting);
+    *fpe = st ? 0 : nc__fp_read();
+    nc__fp_clear();
+    nc__fp_raise((int)before);
+    return st;
+}
