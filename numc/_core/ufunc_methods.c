@@ -90,14 +90,15 @@ static int parse_axes(PyObject *o, int *naxes, int *axes)
     return parse_axis_int(o, &axes[0]);
 }
 
-/* Wraps a finished core call: errstate, then the result object. */
-static PyObject *finish(ncpy_ufunc *self, nc_status st, int fpe, PyObject *res, int out_given)
+/* Wraps a finished core call: errstate, then the result object.  Warnings
+ * name the method ("overflow encountered in reduce"), as NumPy's do. */
+static PyObject *finish(const char *method, nc_status st, int fpe, PyObject *res, int out_given)
 {
     if (st) {
         Py_DECREF(res);
         return ncpy_raise(st);
     }
-    if (ncpy_check_fpe(self->uf->name, fpe) < 0) {
+    if (ncpy_check_fpe(method, fpe) < 0) {
         Py_DECREF(res);
         return NULL;
     }
@@ -172,7 +173,7 @@ static PyObject *ufunc_reduce(ncpy_ufunc *self, PyObject *args, PyObject *kw)
     st = nc_ufunc_reduce(self->uf, loop, a, naxes, axes, keepdims, has_init ? init : NULL,
                          where ? &((ncpy_array *)where)->arr : NULL, &((ncpy_array *)res)->arr, &fpe);
     Py_END_ALLOW_THREADS
-    res = finish(self, st, fpe, res, out != NULL);
+    res = finish("reduce", st, fpe, res, out != NULL);
 done:
     Py_DECREF(arr);
     Py_XDECREF(where);
@@ -212,7 +213,7 @@ static PyObject *ufunc_accumulate(ncpy_ufunc *self, PyObject *args, PyObject *kw
         Py_BEGIN_ALLOW_THREADS
         st = nc_ufunc_accumulate(self->uf, loop, a, axis, &((ncpy_array *)res)->arr, &fpe);
         Py_END_ALLOW_THREADS
-        res = finish(self, st, fpe, res, 1);
+        res = finish("accumulate", st, fpe, res, 1);
     }
     Py_DECREF(arr);
     return res;
@@ -257,7 +258,7 @@ static PyObject *ufunc_reduceat(ncpy_ufunc *self, PyObject *args, PyObject *kw)
         st = nc_ufunc_reduceat(self->uf, loop, a, (const int64_t *)ia->data, ia->size, axis,
                                &((ncpy_array *)res)->arr, &fpe);
         Py_END_ALLOW_THREADS
-        res = finish(self, st, fpe, res, 1);
+        res = finish("reduceat", st, fpe, res, 1);
     }
 done:
     Py_DECREF(arr);

@@ -293,6 +293,10 @@ def _same(got, expected):
     e = expected.item() if hasattr(expected, "item") else expected
     if isinstance(e, float) and math.isnan(e):
         assert math.isnan(g)
+    elif isinstance(e, complex) and (math.isnan(e.real) or math.isnan(e.imag)):
+        assert (math.isnan(g.real), math.isnan(g.imag)) == (math.isnan(e.real), math.isnan(e.imag))
+        assert math.isnan(e.real) or g.real == e.real
+        assert math.isnan(e.imag) or g.imag == e.imag
     else:
         assert g == e or (isinstance(e, complex) and np.isclose(g, e)), (got, expected)
 

@@ -352,3 +352,21 @@ def test_reduce_edge_cases(case):
     f = cases[case]
     c = to_numc(a)
     check_same(lambda: f(np, a), lambda: f(numc, c))
+
+
+@pytest.mark.parametrize("call", [
+    lambda m, a: m.add.reduce(a), lambda m, a: m.add.accumulate(a),
+    lambda m, a: m.add.reduceat(a, [0]), lambda m, a: m.sum(a), lambda m, a: m.cumsum(a),
+    lambda m, a: m.prod(a), lambda m, a: m.mean(a), lambda m, a: m.multiply.outer(a, a),
+])
+def test_method_warnings_name_the_method(call):
+    # NumPy says "overflow encountered in reduce" (or accumulate, reduceat)
+    import warnings
+    got = []
+    for mod in (np, numc):
+        a = mod.array([1e308, 1e308])
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            call(mod, a)
+        got.append(sorted({str(x.message) for x in w}))
+    assert got[0] == got[1]
