@@ -25,6 +25,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "numc/dtype.h"
+#include "dtype/cast_half_simd.h"
 
 #define NC_CAT_(a, b) a##b
 #define NC_CAT(a, b) NC_CAT_(a, b)
@@ -182,9 +183,17 @@ static const nc_cast_fn *const cast_table[NC_NTYPES] = {
 };
 #undef NC_DTYPE
 
+nc_cast_fn nc__cast_portable(nc_dtype_id from, nc_dtype_id to)
+{
+    return cast_table[from][to];
+}
+
 nc_cast_fn nc_cast_get(nc_dtype_id from, nc_dtype_id to)
 {
     if ((unsigned)from >= NC_NTYPES || (unsigned)to >= NC_NTYPES)
         return NULL;
+    if ((from == NC_FLOAT16 && (to == NC_FLOAT32 || to == NC_FLOAT64)) ||
+        (from == NC_FLOAT32 && to == NC_FLOAT16))
+        return nc__cast_half_simd(from, to, cast_table[from][to]);
     return cast_table[from][to];
 }

@@ -466,16 +466,53 @@ nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops
     return nc_ufunc_exec_where(uf, loop_index, ops, NULL, casting, order, fpe);
 }
 
+/* The float16 loops of these ufuncs compute in float32 and round the
+ * result to float16 once, and float32 holds more than twice float16's
+ * precision, so rounding twice (to float32, then float16) changes nothing:
+ * the float32 loop over operands cast through buffers (hardware half
+ * conversions) gives the same bits, several times faster. */
+static const char *const half_as_single_names[] = {
+    "add", "subtract", "multiply", "divide", "sqrt", "square", "equal", "not_equal", "less",
+    "less_equal", "greater", "greater_equal"};
+/* (maximum/minimum are not here: the float16 loop keeps the first operand
+ * when the two compare equal, -0.0 vs 0.0, and the vectorised float32 one
+ * need not.) */
+
+static const nc_loop *half_as_single(const nc_ufunc *uf, const nc_loop *lp)
+{
+    const int nargs = uf->nin + uf->nout;
+    int halves = 0;
+    for (int k = 0; k < nargs; k++)
+        halves += lp->types[k] == NC_FLOAT16;
+    if (halves < uf->nin || lp->types[0] != NC_FLOAT16)
+        return NULL;
+    size_t i = 0, nnames = sizeof half_as_single_names / sizeof *half_as_single_names;
+    while (i < nnames && strcmp(uf->name, half_as_single_names[i]))
+        i++;
+    if (i == nnames)
+        return NULL;
+    for (int l = 0; l < uf->nloops; l++) {
+        const nc_loop *c = &uf->loops[l];
+        int ok = 1;
+        for (int k = 0; k < nargs && ok; k++)
+            ok = lp->types[k] == NC_FLOAT16 ? c->types[k] == NC_FLOAT32 : c->types[k] == lp->types[k];
+        if (ok)
+            return c;
+    }
+    return NULL;
+}
+
 nc_status nc_ufunc_exec_where(const nc_ufunc *uf, int loop_index, nc_array *const *ops,
                               const nc_array *where, nc_casting casting, nc_order order, int *fpe)
 {
     const nc_loop *lp = &uf->loops[loop_index];
+    const nc_loop *single = half_as_single(uf, lp);
     int nin = uf->nin, nout = uf->nout, nargs = nin + nout;
     nc_status st;
     *fpe = 0;
     if (where && where->dtype != NC_BOOL)
         return nc_error_set(NC_ERR_TYPE, "where= must be a boolean array");
-    if (!where && (order == NC_ORDER_K || order == NC_ORDER_C || order == NC_ORDER_A)) {
+    if (!single && !where && (order == NC_ORDER_K || order == NC_ORDER_C || order == NC_ORDER_A)) {
         int done = 0;
         if ((st = exec_simple(uf, lp, ops, fpe, &done)) || done)
             return st;
@@ -553,6 +590,8 @@ nc_status nc_ufunc_exec_where(const nc_ufunc *uf, int loop_index, nc_array *cons
             goto fail;
         allocated[nalloc++] = ops[k];
     }
+    if (single)
+        lp = single; /* from here on operands are cast to and from float32 */
 
     /* Inputs that share memory with an output, other than as the very same
      * view, are copied first (a[1:] += a[:-1] must read old values). */
