@@ -473,7 +473,7 @@ nc_status nc_ufunc_exec(const nc_ufunc *uf, int loop_index, nc_array *const *ops
  * conversions) gives the same bits, several times faster. */
 static const char *const half_as_single_names[] = {
     "add", "subtract", "multiply", "divide", "sqrt", "square", "equal", "not_equal", "less",
-    "less_equal", "greater", "greater_equal"};
+    "less_equal", "greater", "greater_equal", "exp", "log", "sin", "cos", "tanh"};
 /* (maximum/minimum are not here: the float16 loop keeps the first operand
  * when the two compare equal, -0.0 vs 0.0, and the vectorised float32 one
  * need not.) */
