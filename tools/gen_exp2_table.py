@@ -2,7 +2,7 @@
 """Prints src/math/exp2_table.h: 2^(j/64), j = 0..63, each as a pair of
 doubles hi + lo with hi = the correctly rounded value and lo = the rounded
 remainder, so that hi + lo carries about 106 bits.  Used by the exp and tanh
-kernels (src/math/simd_exp_log.c, src/math/simd_trig.c).
+kernels (src/math/simd_cores.inc.c).
 
 Usage: python3 tools/gen_exp2_table.py > src/math/exp2_table.h
 """
