@@ -5,15 +5,19 @@
  * this file, giving nc__avx2_* or nc__avx512_* kernels and the table
  * nc__vmath_avx2() / nc__vmath_avx512() returns.
  *
- * Invariant: the 256-bit build computes exactly what the AVX2 kernels
- * always computed (same operations in the same order), so its results are
- * bit-identical across refactorings; where AVX-512 has a cheaper exact-
- * enough instruction (vrcp14pd instead of a division, V_FAST_RECIP) the
- * 512-bit build uses it and keeps the error bound.
+ * Invariant: the 256-bit build of the float64 cores and of the float32
+ * cores computed in double is the same sequence of operations as the
+ * AVX2 kernels had before the cores became width-generic, so those results
+ * are bit-identical (checked when changing this file); where AVX-512 has a
+ * cheaper exact-enough instruction (vrcp14pd instead of a division,
+ * V_FAST_RECIP; permutes of a register table instead of gathers,
+ * V_EXP_TBITS) the 512-bit build uses it and keeps the error bound.
  *
- * exp:  x = n ln2/64 + r, |r| <= ln2/128, n = 64k + j; exp(x) =
- *       2^k 2^(j/64) (1 + p(r)) with 2^(j/64) from a hi+lo table and p a
- *       degree-6 Taylor polynomial of expm1 (truncation < 2^-70).  r is
+ * exp:  x = n ln2/N + r, |r| <= ln2/2N, n = Nk + j; exp(x) =
+ *       2^k 2^(j/N) (1 + p(r)) with 2^(j/N) from a hi+lo table and p a
+ *       Taylor polynomial of expm1: N = 64 (gathers) and degree 6
+ *       (truncation < 2^-70) for AVX2, N = 16 (permutes of a table held in
+ *       registers) and degree 7 (truncation < 2^-59) for AVX-512.  r is
  *       exact up to the rounding of the second Cody-Waite step.  2^k is
  *       added to the exponent bits, so the fast path is |x| <= 708, where
  *       the result is normal.
@@ -83,23 +87,65 @@ V_TARGET static inline vd d_quot(vd a, vd b)
 #endif
 }
 
+/* a / b to ~2^-28 relative for normal finite b, enough for float results
+ * computed in double: the division, or with vrcp14pd one Newton step. */
+V_TARGET static inline vd d_quot32(vd a, vd b)
+{
+#if V_FAST_RECIP
+    const vd y0 = d_recip14(b);
+    return d_mul(a, d_fma(y0, d_fnma(b, y0, VD(1.0)), y0));
+#else
+    return d_div(a, b);
+#endif
+}
+
 /* --- exp ------------------------------------------------------------------ */
 #define INV_L2_64 0x1.71547652b82fep+6 /* 64/ln2 */
 #define L2_64_HI 0x1.62e42fefa39efp-7  /* ln2/64 = HI + LO */
 #define L2_64_LO 0x1.abc9e3b39803fp-62
+/* the same for the table size N of this width (scaling by a power of two
+ * is exact) */
+#define EXP_N (1 << V_EXP_TBITS)
+#define INV_L2_N (INV_L2_64 * EXP_N / 64)
+#define L2_N_HI (L2_64_HI * 64 / EXP_N)
+#define L2_N_LO (L2_64_LO * 64 / EXP_N)
 
-/* 2^(j/64) as hi, lo for the n in *bits (see round_mul). */
+/* 2^(j/N) as hi, lo for the n in *bits (see round_mul). */
+V_TARGET static inline vd exp2_hi(vi bits)
+{
+#if V_EXP_TBITS == 4
+    return d_lookup16(nc__exp2_16_hi, bits);
+#else
+    return d_gather(nc__exp2_hi, i_and(bits, VI(EXP_N - 1)));
+#endif
+}
 V_TARGET static inline void exp2_frac(vi bits, vd *hi, vd *lo)
 {
-    const vi j = i_and(bits, VI(63));
+#if V_EXP_TBITS == 4
+    *hi = d_lookup16(nc__exp2_16_hi, bits);
+    *lo = d_lookup16(nc__exp2_16_lo, bits);
+#else
+    const vi j = i_and(bits, VI(EXP_N - 1));
     *hi = d_gather(nc__exp2_hi, j);
     *lo = d_gather(nc__exp2_lo, j);
+#endif
 }
 
-/* expm1(r) - r for |r| <= ln2/128, divided by r^2: 1/2 + r/6 + ... */
+/* 2^k for the n in *bits, when 0 <= k < 1024 */
+V_TARGET static inline vd exp2_k(vi bits)
+{
+    return i_as_d(i_add(i_slli(i_srli(bits, V_EXP_TBITS), 52), VI(0x3ff0000000000000LL)));
+}
+
+/* expm1(r) - r for |r| <= ln2/2N, divided by r^2: 1/2 + r/6 + ... */
 V_TARGET static inline vd expm1_q(vd r)
 {
+#if V_EXP_TBITS == 4
+    vd q = d_fma(r, VD(1.0 / 5040), VD(1.0 / 720));
+    q = d_fma(q, r, VD(1.0 / 120));
+#else
     vd q = d_fma(r, VD(1.0 / 720), VD(1.0 / 120));
+#endif
     q = d_fma(q, r, VD(1.0 / 24));
     q = d_fma(q, r, VD(1.0 / 6));
     return d_fma(q, r, VD(0.5));
@@ -108,43 +154,59 @@ V_TARGET static inline vd expm1_q(vd r)
 V_TARGET static inline vd exp_core(vd x)
 {
     vi bits;
-    const vd n = round_mul(x, INV_L2_64, &bits);
-    vd r = d_fnma(n, VD(L2_64_HI), x);
-    r = d_fnma(n, VD(L2_64_LO), r);
+    const vd n = round_mul(x, INV_L2_N, &bits);
+    vd r = d_fnma(n, VD(L2_N_HI), x);
+    r = d_fnma(n, VD(L2_N_LO), r);
     const vd r2 = d_mul(r, r);
     const vd p = d_fma(r2, expm1_q(r), r);
     vd thi, tlo;
     exp2_frac(bits, &thi, &tlo);
     /* thi + (tlo + thi p): the small terms first, one visible rounding */
     const vd res = d_add(thi, d_fma(thi, p, tlo));
-    /* k = n >> 6 sits in bits 6.. of bits; shifting it into the exponent
-     * field wraps negative k correctly */
-    const vi k = i_slli(i_srli(bits, 6), 52);
+    /* k = n >> TBITS sits in bits TBITS.. of bits; shifting it into the
+     * exponent field wraps negative k correctly */
+    const vi k = i_slli(i_srli(bits, V_EXP_TBITS), 52);
     return i_as_d(i_add(d_bits(res), k));
 }
 
-/* float32 in double: one table entry and a degree-3 polynomial
- * (truncation r^4/24 < 2^-34) are plenty before the rounding to float. */
-V_TARGET static inline vd exp32_core(vd x)
+/* float32, native (VWF float lanes): x = n ln2 + r, |r| <= ln2/2 (n by
+ * the 1.5 2^23 shifter), r = rh + rl with rh = x - n LN2F_HI exact (LN2F_HI
+ * has 21 bits and rh is a multiple of 2^-25 below 2^-1) and rl = -n LN2F_LO
+ * (up to 2^-22: not negligible).  exp(r) = e^rh (1 + rl) = 1 + rh +
+ * (rh^2 q(rh) + rl (1 + rh + rh^2/2)), q a degree-4 fit of
+ * (e^r - 1 - r)/r^2 (relative error 2^-27.7 with the float coefficients).
+ * 1 + rh is split exactly (Fast2Sum) and the small terms are added to its
+ * error before the last addition, so only that rounding is large.  2^n is
+ * added into the exponent bits: for |x| <= 87 the result is normal. */
+#define LOG2E_F 0x1.715476p+0f
+#define LN2F_HI 0x1.62e430p-1f
+#define LN2F_LO (-0x1.05c610p-29f)
+V_TARGET static inline vf expf_core(vf x)
 {
-    vi bits;
-    const vd n = round_mul(x, INV_L2_64, &bits);
-    const vd r = d_fnma(n, VD(L2_64_HI), x);
-    const vd q = d_fma(r, VD(1.0 / 6), VD(0.5));
-    const vd p = d_fma(d_mul(r, r), q, r);
-    const vi j = i_and(bits, VI(63));
-    const vd thi = d_gather(nc__exp2_hi, j);
-    const vd res = d_fma(thi, p, thi);
-    const vi k = i_slli(i_srli(bits, 6), 52);
-    return i_as_d(i_add(d_bits(res), k));
+    const vf shift = VF(0x1.8p23f);
+    const vf t = f_fma(x, VF(LOG2E_F), shift);
+    const vf n = f_sub(t, shift);
+    const vf rh = f_fnma(n, VF(LN2F_HI), x);
+    const vf rl = f_mul(n, VF(-LN2F_LO));
+    vf q = f_fma(rh, VF(0x1.6a2342p-10f), VF(0x1.123a6cp-7f));
+    q = f_fma(q, rh, VF(0x1.5558f4p-5f));
+    q = f_fma(q, rh, VF(0x1.55549p-3f));
+    q = f_fma(q, rh, VF(0x1.fffffcp-2f));
+    const vf t1 = f_fma(f_mul(rh, rh), f_fma(rl, VF(0.5f), q), f_fma(rl, rh, rl));
+    const vf a = f_add(VF(1.0f), rh);
+    const vf e = f_add(f_sub(VF(1.0f), a), rh);
+    const vf p = f_add(a, f_add(e, t1));
+    /* n sits in the low bits of t; shifted into the exponent field it
+     * wraps negative n correctly */
+    return fi_as_f(fi_add(f_bits(p), fi_slli(f_bits(t), 23)));
 }
 
 #define NAME64 V_NAME(exp_f64)
 #define NAME32 V_NAME(exp_f32)
 #define CORE(v) exp_core(v)
-#define CORE32(v) exp32_core(v)
+#define COREF(v) expf_core(v)
 #define FAST64(v) d_abs_le(v, 708.0)
-#define FAST32(v) d_abs_le(v, 88.0) /* exp(88) < FLT_MAX */
+#define FASTF(v) f_abs_le(v, 87.0f)
 #define SLOW(a) exp(a)
 #define FLAGS(a, r) nc__vm_flags_exp(a, r)
 #include "math/simd_array.inc.c"
@@ -202,7 +264,7 @@ V_TARGET static inline vd log32_core(vd x)
     const vi mb = i_add(i_sub(u, i_slli(kb, 52)), VI(0x3ff0000000000000LL));
     const vd k = d_sub(i_as_d(i_or(kb, VI(0x4330000000000000LL))), VD(0x1p52 + 1023));
     const vd f = d_sub(i_as_d(mb), VD(1.0));
-    const vd s = d_quot(f, d_add(VD(2.0), f));
+    const vd s = d_quot32(f, d_add(VD(2.0), f));
     const vd z = d_mul(s, s);
     vd p = d_fma(z, VD(1.0 / 11), VD(1.0 / 9));
     p = d_fma(p, z, VD(1.0 / 7));
@@ -236,20 +298,20 @@ V_TARGET static inline vd tanh_core(vd x)
     const vd sign = d_and(x, VD(-0.0));
     const vd y = d_add(d_abs(x), d_abs(x)); /* exact */
     vi bits;
-    const vd n = round_mul(y, INV_L2_64, &bits);
+    const vd n = round_mul(y, INV_L2_N, &bits);
     /* y - n HI is exact (|y| <= 44, so n < 2^12); r = rh + rl */
-    const vd r1 = d_fnma(n, VD(L2_64_HI), y);
+    const vd r1 = d_fnma(n, VD(L2_N_HI), y);
     vd rh, rl;
-    fast2sum(r1, d_mul(n, VD(-L2_64_LO)), &rh, &rl);
+    fast2sum(r1, d_mul(n, VD(-L2_N_LO)), &rh, &rl);
     /* expm1(r) = ph + pl */
     const vd c = d_mul(d_mul(rh, rh), expm1_q(rh));
     vd ph, pl;
     fast2sum(rh, c, &ph, &pl);
     pl = d_add(pl, d_fma(rh, rl, rl)); /* d expm1 = (1 + r) dr */
-    /* 2^(n/64) = th + tl with k = n >> 6 >= 0 scaled in exactly */
+    /* 2^(n/N) = th + tl with k = n / N >= 0 scaled in exactly */
     vd th, tl;
     exp2_frac(bits, &th, &tl);
-    const vd scale = i_as_d(i_add(i_slli(i_srli(bits, 6), 52), VI(0x3ff0000000000000LL)));
+    const vd scale = exp2_k(bits);
     th = d_mul(th, scale);
     tl = d_mul(tl, scale);
     /* e = (th - 1) + th ph + (th pl + tl); th - 1 is exact for th >= 1 */
@@ -281,23 +343,26 @@ V_TARGET static inline vd tanh_core(vd x)
 }
 
 /* float32 in double: tanh|x| = e/(e+2) in plain double, e = expm1(2|x|)
- * from the table with a degree-4 polynomial: relative error ~2^-50. */
+ * from the table with a degree-4 (N = 64) or 5 (N = 16) polynomial:
+ * relative error below 2^-36. */
 V_TARGET static inline vd tanh32_core(vd x)
 {
     const vd sign = d_and(x, VD(-0.0));
     const vd y = d_add(d_abs(x), d_abs(x));
     vi bits;
-    const vd n = round_mul(y, INV_L2_64, &bits);
-    const vd r = d_fnma(n, VD(L2_64_HI), y);
+    const vd n = round_mul(y, INV_L2_N, &bits);
+    const vd r = d_fnma(n, VD(L2_N_HI), y);
+#if V_EXP_TBITS == 4
+    vd q = d_fma(d_fma(r, VD(1.0 / 120), VD(1.0 / 24)), r, VD(1.0 / 6));
+#else
     vd q = d_fma(r, VD(1.0 / 24), VD(1.0 / 6));
+#endif
     q = d_fma(q, r, VD(0.5));
     const vd p = d_fma(d_mul(r, r), q, r);
-    const vi j = i_and(bits, VI(63));
-    const vd scale = i_as_d(i_add(i_slli(i_srli(bits, 6), 52), VI(0x3ff0000000000000LL)));
-    const vd th = d_mul(d_gather(nc__exp2_hi, j), scale);
+    const vd th = d_mul(exp2_hi(bits), exp2_k(bits));
     /* (th - 1) is exact; the product carries the small part */
     const vd e = d_fma(th, p, d_sub(th, VD(1.0)));
-    return d_or(d_quot(e, d_add(e, VD(2.0))), sign);
+    return d_or(d_quot32(e, d_add(e, VD(2.0))), sign);
 }
 
 #define NAME64 V_NAME(tanh_f64)

@@ -23,6 +23,8 @@
 #define V_NAME(f) nc__avx2_##f
 #define V_IMPL_NAME "avx2"
 #define V_FAST_RECIP 0 /* no vrcp14pd: the cores divide */
+/* exp's table has 2^V_EXP_TBITS entries, looked up by gathers */
+#define V_EXP_TBITS 6
 #define VW 4
 #define VWF 8
 #define V_FULL 0xf

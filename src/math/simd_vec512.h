@@ -13,6 +13,9 @@
 #define V_NAME(f) nc__avx512_##f
 #define V_IMPL_NAME "avx512"
 #define V_FAST_RECIP 1
+/* exp's table has 16 entries, which two registers hold: a lookup is one
+ * vpermt2pd per half (hi, lo) instead of a gather */
+#define V_EXP_TBITS 4
 #define VW 8
 #define VWF 16
 #define V_FULL 0xff
@@ -52,6 +55,11 @@ V_TARGET static inline vi i_or(vi a, vi b) { return _mm512_or_si512(a, b); }
 #define i_slli(a, n) _mm512_slli_epi64(a, n)
 #define i_srli(a, n) _mm512_srli_epi64(a, n)
 #define d_gather(tbl, idx) _mm512_i64gather_pd(idx, tbl, 8)
+/* tbl[idx & 15]: vpermt2pd reads only the index's low 4 bits */
+V_TARGET static inline vd d_lookup16(const double *tbl, vi idx)
+{
+    return _mm512_permutex2var_pd(_mm512_loadu_pd(tbl), idx, _mm512_loadu_pd(tbl + 8));
+}
 V_TARGET static inline vm d_le(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_LE_OQ); }
 V_TARGET static inline vm d_ge(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_GE_OQ); }
 V_TARGET static inline vm d_eq(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ); }
@@ -59,6 +67,7 @@ V_TARGET static inline vm m_and(vm a, vm b) { return (vm)(a & b); }
 V_TARGET static inline vm m_from_sign(vi a) { return _mm512_movepi64_mask(a); }
 V_TARGET static inline int m_bits(vm m) { return (int)m; }
 V_TARGET static inline vd d_blend(vm m, vd a, vd b) { return _mm512_mask_blend_pd(m, a, b); }
+V_TARGET static inline vd d_recip14(vd b) { return _mm512_rcp14_pd(b); }
 /* 1/b to ~2^-52 relative for normal finite b: vrcp14pd (2^-14) and two
  * Newton steps y + y (1 - b y), each squaring the error */
 V_TARGET static inline vd d_recip(vd b)
