@@ -137,13 +137,18 @@ V_TARGET static inline vd exp2_k(vi bits)
     return i_as_d(i_add(i_slli(i_srli(bits, V_EXP_TBITS), 52), VI(0x3ff0000000000000LL)));
 }
 
-/* expm1(r) - r for |r| <= ln2/2N, divided by r^2: 1/2 + r/6 + ... */
-V_TARGET static inline vd expm1_q(vd r)
+/* expm1(r) - r for |r| <= ln2/2N, divided by r^2: 1/2 + r/6 + ...
+ * tanh asks (`more`) for one more term with the 16-entry table: there expm1 of
+ * the whole argument may be far below 1 (2^(1/16) (1 + p) - 1 cancels), so
+ * the truncation must be small against that, not against 1 (2^-68). */
+V_TARGET static inline vd expm1_q(vd r, int more)
 {
 #if V_EXP_TBITS == 4
-    vd q = d_fma(r, VD(1.0 / 5040), VD(1.0 / 720));
+    vd q = more ? d_fma(d_fma(r, VD(1.0 / 40320), VD(1.0 / 5040)), r, VD(1.0 / 720))
+                : d_fma(r, VD(1.0 / 5040), VD(1.0 / 720));
     q = d_fma(q, r, VD(1.0 / 120));
 #else
+    (void)more; /* 2^-70 already */
     vd q = d_fma(r, VD(1.0 / 720), VD(1.0 / 120));
 #endif
     q = d_fma(q, r, VD(1.0 / 24));
@@ -158,7 +163,7 @@ V_TARGET static inline vd exp_core(vd x)
     vd r = d_fnma(n, VD(L2_N_HI), x);
     r = d_fnma(n, VD(L2_N_LO), r);
     const vd r2 = d_mul(r, r);
-    const vd p = d_fma(r2, expm1_q(r), r);
+    const vd p = d_fma(r2, expm1_q(r, 0), r);
     vd thi, tlo;
     exp2_frac(bits, &thi, &tlo);
     /* thi + (tlo + thi p): the small terms first, one visible rounding */
@@ -304,7 +309,7 @@ V_TARGET static inline vd tanh_core(vd x)
     vd rh, rl;
     fast2sum(r1, d_mul(n, VD(-L2_N_LO)), &rh, &rl);
     /* expm1(r) = ph + pl */
-    const vd c = d_mul(d_mul(rh, rh), expm1_q(rh));
+    const vd c = d_mul(d_mul(rh, rh), expm1_q(rh, 1));
     vd ph, pl;
     fast2sum(rh, c, &ph, &pl);
     pl = d_add(pl, d_fma(rh, rl, rl)); /* d expm1 = (1 + r) dr */
@@ -314,13 +319,21 @@ V_TARGET static inline vd tanh_core(vd x)
     const vd scale = exp2_k(bits);
     th = d_mul(th, scale);
     tl = d_mul(tl, scale);
-    /* e = (th - 1) + th ph + (th pl + tl); th - 1 is exact for th >= 1 */
+    /* e = (th - 1) + th ph + (th pl + tl (1 + ph)); th - 1 is exact for
+     * th >= 1 */
     const vd h = d_sub(th, VD(1.0));
     const vd s1 = d_mul(th, ph);
     const vd e1 = d_fms(th, ph, s1);
     vd eh, e2;
     fast2sum(h, s1, &eh, &e2);
+#if V_EXP_TBITS == 4
+    /* with 16 entries p reaches 0.022 and e may be as small as p, so the
+     * table's low part times p (tl ph) is no longer negligible against e's
+     * ulp; the 64-entry build omits it (worth < 0.1 ulp there, measured) */
+    const vd el = d_add(d_add(e2, e1), d_fma(th, pl, d_fma(tl, ph, tl)));
+#else
     const vd el = d_add(d_add(e2, e1), d_fma(th, pl, tl));
+#endif
     /* d = e + 2 as a double-double (2Sum: e may be larger or smaller) */
     const vd dh = d_add(eh, VD(2.0));
     const vd bv = d_sub(dh, eh);
