@@ -1,45 +1,49 @@
-/* simd_array.inc.c: the array loop around one AVX2 vector core, included
- * once per function with
+/* simd_array.inc.c: the array loops around one vector core, for either
+ * width (simd_vec256.h or simd_vec512.h included before), included once
+ * per function with
  *   NAME64, NAME32  the kernels' names (float64 and float32)
- *   CORE(v)         the core: 4 double lanes in, 4 out; it must be correct
- *                   on the lanes FAST(v) selects and harmless (no memory
+ *   CORE(v)         the float64 core: VW double lanes in, VW out; correct
+ *                   on the lanes FAST64(v) selects and harmless (no memory
  *                   access out of bounds) on the others
- *   CORE32(v)       optionally, a cheaper core for float32 inputs: its
- *                   result is rounded to float, so ~2^-40 relative error
- *                   in double is enough
- *   FAST64(v)       the lanes (a __m256d mask) a float64 core handles
- *   FAST32(v)       the same for float32 inputs widened to double
- *   SLOW(a)         libm's function (double) for the other lanes
+ *   FAST64(v)       the lanes (a vm mask) the float64 core handles
+ * and for float32 one of
+ *   COREF(v), FASTF(v)    a native float core (VWF float lanes) and its
+ *                         lanes (a vfm mask), or
+ *   CORE32(v), FAST32(v)  a double core for float inputs widened to double
+ *                         (VW lanes), whose result is rounded to float once;
+ *                         CORE32 defaults to CORE
+ *   SLOW(a)         libm's function (double) for the other lanes; float32
+ *                   lanes call it on the widened input and round once
  *   FLAGS(a, r)     flags of one slow lane, r rounded to the output type
- * float32 is computed in double and rounded once at the end, which keeps
- * its error within 0.5 ulp + 2^-29 ulp.  The lanes outside the fast range
- * (overflow, huge arguments, nan, inf, zero or negative for log) are rare
- * and go through libm one by one; they are also the only ones whose
- * inputs raise flags, so FLAGS is only evaluated there.  This file
- * undefines all its parameters. */
+ * The lanes outside the fast range (overflow, huge arguments, nan, inf,
+ * zero or negative for log) are rare and go through libm one by one; they
+ * are also the only ones whose inputs raise flags, so FLAGS is only
+ * evaluated there.  Tails shorter than a vector run through a padded local
+ * copy, so no load or store leaves the arrays.  This file undefines all
+ * its parameters. */
 
 #define NC_SA_CAT_(a, b) a##b
 #define NC_SA_CAT(a, b) NC_SA_CAT_(a, b)
-#ifndef CORE32
+#if !defined(COREF) && !defined(CORE32)
 #define CORE32(v) CORE(v)
 #endif
 
-/* Four elements, some of them possibly outside the fast range. */
-NC_AVX2 static inline int NC_SA_CAT(NAME64, _4)(const double *x, double *y)
+/* One vector of elements, some of them possibly outside the fast range. */
+V_TARGET static inline int NC_SA_CAT(NAME64, _1)(const double *x, double *y)
 {
-    const __m256d a = _mm256_loadu_pd(x);
-    const int ok = _mm256_movemask_pd(FAST64(a));
-    const __m256d r = CORE(a);
-    if (ok == 0xf) {
-        _mm256_storeu_pd(y, r);
+    const vd a = d_loadu(x);
+    const int ok = m_bits(FAST64(a));
+    const vd r = CORE(a);
+    if (ok == V_FULL) {
+        d_storeu(y, r);
         return 0;
     }
     /* a is kept in registers: y may be x itself */
-    double xs[4], rs[4];
+    double xs[VW], rs[VW];
     int fl = 0;
-    _mm256_storeu_pd(xs, a);
-    _mm256_storeu_pd(rs, r);
-    for (int l = 0; l < 4; l++)
+    d_storeu(xs, a);
+    d_storeu(rs, r);
+    for (int l = 0; l < VW; l++)
         if (!(ok >> l & 1)) {
             rs[l] = SLOW(xs[l]);
             fl |= FLAGS(xs[l], rs[l]);
@@ -48,52 +52,89 @@ NC_AVX2 static inline int NC_SA_CAT(NAME64, _4)(const double *x, double *y)
     return fl;
 }
 
-NC_AVX2 int NAME64(const double *x, double *y, ptrdiff_t n)
+V_TARGET static int NAME64(const double *x, double *y, ptrdiff_t n)
 {
     int fl = 0;
     ptrdiff_t i = 0;
     /* two independent vectors per step: the cores are chains of
      * dependent FMAs, and the second one fills the first one's latency */
-    for (; i + 8 <= n; i += 8) {
-        const __m256d a0 = _mm256_loadu_pd(x + i), a1 = _mm256_loadu_pd(x + i + 4);
-        if ((_mm256_movemask_pd(FAST64(a0)) & _mm256_movemask_pd(FAST64(a1))) == 0xf) {
-            const __m256d r0 = CORE(a0), r1 = CORE(a1);
-            _mm256_storeu_pd(y + i, r0);
-            _mm256_storeu_pd(y + i + 4, r1);
+    for (; i + 2 * VW <= n; i += 2 * VW) {
+        const vd a0 = d_loadu(x + i), a1 = d_loadu(x + i + VW);
+        if ((m_bits(FAST64(a0)) & m_bits(FAST64(a1))) == V_FULL) {
+            const vd r0 = CORE(a0), r1 = CORE(a1);
+            d_storeu(y + i, r0);
+            d_storeu(y + i + VW, r1);
         }
         else {
-            fl |= NC_SA_CAT(NAME64, _4)(x + i, y + i);
-            fl |= NC_SA_CAT(NAME64, _4)(x + i + 4, y + i + 4);
+            fl |= NC_SA_CAT(NAME64, _1)(x + i, y + i);
+            fl |= NC_SA_CAT(NAME64, _1)(x + i + VW, y + i + VW);
         }
     }
-    for (; i < n; i += 4) {
-        if (i + 4 <= n) {
-            fl |= NC_SA_CAT(NAME64, _4)(x + i, y + i);
+    for (; i < n; i += VW) {
+        if (i + VW <= n) {
+            fl |= NC_SA_CAT(NAME64, _1)(x + i, y + i);
             continue;
         }
-        double xs[4] = {1, 1, 1, 1}, ys[4];
+        double xs[VW], ys[VW];
+        for (int l = 0; l < VW; l++)
+            xs[l] = 1;
         memcpy(xs, x + i, (size_t)(n - i) * sizeof *x);
-        fl |= NC_SA_CAT(NAME64, _4)(xs, ys);
+        fl |= NC_SA_CAT(NAME64, _1)(xs, ys);
         memcpy(y + i, ys, (size_t)(n - i) * sizeof *y);
     }
     return fl;
 }
 
-NC_AVX2 static inline int NC_SA_CAT(NAME32, _4)(const float *x, float *y)
+#ifdef COREF
+/* native float lanes */
+#define NC_SA_W32 VWF
+V_TARGET static inline int NC_SA_CAT(NAME32, _1)(const float *x, float *y)
 {
-    const __m256d a = _mm256_cvtps_pd(_mm_loadu_ps(x));
-    const int ok = _mm256_movemask_pd(FAST32(a));
-    const __m128 r = _mm256_cvtpd_ps(CORE32(a));
-    if (ok == 0xf) {
-        _mm_storeu_ps(y, r);
+    const vf a = f_loadu(x);
+    const int ok = fm_bits(FASTF(a));
+    const vf r = COREF(a);
+    if (ok == V_FULLF) {
+        f_storeu(y, r);
         return 0;
     }
-    double xs[4];
-    float rs[4];
+    float xs[VWF], rs[VWF];
     int fl = 0;
-    _mm256_storeu_pd(xs, a);
-    _mm_storeu_ps(rs, r);
-    for (int l = 0; l < 4; l++)
+    f_storeu(xs, a);
+    f_storeu(rs, r);
+    for (int l = 0; l < VWF; l++)
+        if (!(ok >> l & 1)) {
+            rs[l] = (float)SLOW((double)xs[l]);
+            fl |= FLAGS((double)xs[l], (double)rs[l]);
+        }
+    memcpy(y, rs, sizeof rs);
+    return fl;
+}
+#define NC_SA_ALLFAST(x, i)                                                  \
+    ((fm_bits(FASTF(f_loadu(x + i))) & fm_bits(FASTF(f_loadu(x + i + VWF)))) == V_FULLF)
+#define NC_SA_BOTH(x, y, i)                                                  \
+    do {                                                                     \
+        const vf r0 = COREF(f_loadu(x + i)), r1 = COREF(f_loadu(x + i + VWF)); \
+        f_storeu(y + i, r0);                                                 \
+        f_storeu(y + i + VWF, r1);                                           \
+    } while (0)
+#else
+/* float lanes widened to double, VW at a time */
+#define NC_SA_W32 VW
+V_TARGET static inline int NC_SA_CAT(NAME32, _1)(const float *x, float *y)
+{
+    const vd a = d_load_f32(x);
+    const int ok = m_bits(FAST32(a));
+    const vd r = CORE32(a);
+    if (ok == V_FULL) {
+        d_store_f32(y, r);
+        return 0;
+    }
+    double xs[VW];
+    float rs[VW];
+    int fl = 0;
+    d_storeu(xs, a);
+    d_store_f32(rs, r);
+    for (int l = 0; l < VW; l++)
         if (!(ok >> l & 1)) {
             rs[l] = (float)SLOW(xs[l]);
             fl |= FLAGS(xs[l], (double)rs[l]);
@@ -101,32 +142,38 @@ NC_AVX2 static inline int NC_SA_CAT(NAME32, _4)(const float *x, float *y)
     memcpy(y, rs, sizeof rs);
     return fl;
 }
+#define NC_SA_ALLFAST(x, i)                                                  \
+    ((m_bits(FAST32(d_load_f32(x + i))) & m_bits(FAST32(d_load_f32(x + i + VW)))) == V_FULL)
+#define NC_SA_BOTH(x, y, i)                                                  \
+    do {                                                                     \
+        const vd r0 = CORE32(d_load_f32(x + i)), r1 = CORE32(d_load_f32(x + i + VW)); \
+        d_store_f32(y + i, r0);                                              \
+        d_store_f32(y + i + VW, r1);                                         \
+    } while (0)
+#endif
 
-NC_AVX2 int NAME32(const float *x, float *y, ptrdiff_t n)
+V_TARGET static int NAME32(const float *x, float *y, ptrdiff_t n)
 {
     int fl = 0;
     ptrdiff_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        const __m256d a0 = _mm256_cvtps_pd(_mm_loadu_ps(x + i));
-        const __m256d a1 = _mm256_cvtps_pd(_mm_loadu_ps(x + i + 4));
-        if ((_mm256_movemask_pd(FAST32(a0)) & _mm256_movemask_pd(FAST32(a1))) == 0xf) {
-            const __m128 r0 = _mm256_cvtpd_ps(CORE32(a0)), r1 = _mm256_cvtpd_ps(CORE32(a1));
-            _mm_storeu_ps(y + i, r0);
-            _mm_storeu_ps(y + i + 4, r1);
-        }
+    for (; i + 2 * NC_SA_W32 <= n; i += 2 * NC_SA_W32) {
+        if (NC_SA_ALLFAST(x, i))
+            NC_SA_BOTH(x, y, i);
         else {
-            fl |= NC_SA_CAT(NAME32, _4)(x + i, y + i);
-            fl |= NC_SA_CAT(NAME32, _4)(x + i + 4, y + i + 4);
+            fl |= NC_SA_CAT(NAME32, _1)(x + i, y + i);
+            fl |= NC_SA_CAT(NAME32, _1)(x + i + NC_SA_W32, y + i + NC_SA_W32);
         }
     }
-    for (; i < n; i += 4) {
-        if (i + 4 <= n) {
-            fl |= NC_SA_CAT(NAME32, _4)(x + i, y + i);
+    for (; i < n; i += NC_SA_W32) {
+        if (i + NC_SA_W32 <= n) {
+            fl |= NC_SA_CAT(NAME32, _1)(x + i, y + i);
             continue;
         }
-        float xs[4] = {1, 1, 1, 1}, ys[4];
+        float xs[NC_SA_W32], ys[NC_SA_W32];
+        for (int l = 0; l < NC_SA_W32; l++)
+            xs[l] = 1;
         memcpy(xs, x + i, (size_t)(n - i) * sizeof *x);
-        fl |= NC_SA_CAT(NAME32, _4)(xs, ys);
+        fl |= NC_SA_CAT(NAME32, _1)(xs, ys);
         memcpy(y + i, ys, (size_t)(n - i) * sizeof *y);
     }
     return fl;
@@ -136,9 +183,14 @@ NC_AVX2 int NAME32(const float *x, float *y, ptrdiff_t n)
 #undef NAME32
 #undef CORE
 #undef CORE32
+#undef COREF
 #undef FAST64
 #undef FAST32
+#undef FASTF
 #undef SLOW
 #undef FLAGS
+#undef NC_SA_W32
+#undef NC_SA_ALLFAST
+#undef NC_SA_BOTH
 #undef NC_SA_CAT
 #undef NC_SA_CAT_

@@ -7,9 +7,10 @@
  * those and raises only the returned ones, so the result does not depend on
  * which path ran.
  *
- * Two implementations exist: a portable one over libm (vmath_scalar.c) and
- * an AVX2+FMA one (simd_exp_log.c, simd_trig.c).  nc__vmath() picks one at
- * first use by a CPU feature check and keeps it. */
+ * Three implementations exist: a portable one over libm (vmath_scalar.c),
+ * an AVX2+FMA one (simd_avx2.c) and an AVX-512 one (simd_avx512.c), the
+ * last two compiled from the same width-generic cores (simd_cores.inc.c).
+ * nc__vmath() picks one at first use by a CPU feature check and keeps it. */
 #ifndef NUMC_MATH_VMATH_H
 #define NUMC_MATH_VMATH_H
 
@@ -24,18 +25,21 @@ typedef int (*nc_vfn_f32)(const float *x, float *y, ptrdiff_t n);
 enum nc_vmath_op { NC_VM_EXP, NC_VM_LOG, NC_VM_SIN, NC_VM_COS, NC_VM_TANH, NC_VM_NOPS };
 
 typedef struct nc_vmath {
-    const char *name; /* "scalar" or "avx2" */
+    const char *name; /* "scalar", "avx2" or "avx512" */
     nc_vfn_f64 f64[NC_VM_NOPS];
     nc_vfn_f32 f32[NC_VM_NOPS];
 } nc_vmath;
 
-/* The implementation in use (chosen once: AVX2+FMA when the CPU has both,
- * unless NUMC_NO_SIMD is set in the environment, else scalar). */
+/* The implementation in use, chosen once: scalar when NUMC_NO_SIMD is set
+ * (non-empty, not "0") in the environment; else AVX-512 when the CPU has
+ * AVX-512F+DQ (and AVX2+FMA) unless NUMC_NO_AVX512 is set; else AVX2 when
+ * it has AVX2+FMA; else scalar. */
 const nc_vmath *nc__vmath(void);
-/* The portable one, and the AVX2 one or NULL when this CPU or build lacks
- * it (the C tests compare the two). */
+/* The portable one, and the AVX2 and AVX-512 ones or NULL when this CPU or
+ * build lacks them (the C tests compare them). */
 const nc_vmath *nc__vmath_scalar(void);
 const nc_vmath *nc__vmath_avx2(void);
+const nc_vmath *nc__vmath_avx512(void);
 
 /* The flags NumPy raises for one input; `r` is the result already rounded
  * to the output type.  Underflow is never reported (NumPy's loops do not). */
@@ -52,19 +56,12 @@ static inline int nc__vm_flags_trig(double x)
     return isinf(x) ? FE_INVALID : 0;
 }
 
-/* --- the AVX2+FMA kernels (simd_exp_log.c, simd_trig.c) ---------------- */
+/* The SIMD kernels (simd_avx2.c, simd_avx512.c) exist on x86-64 with a
+ * GCC-compatible compiler (target attributes, __builtin_cpu_supports). */
 #if defined(__x86_64__) && defined(__GNUC__)
-#define NC_HAVE_AVX2_KERNELS 1
-int nc__avx2_exp_f64(const double *x, double *y, ptrdiff_t n);
-int nc__avx2_log_f64(const double *x, double *y, ptrdiff_t n);
-int nc__avx2_tanh_f64(const double *x, double *y, ptrdiff_t n);
-int nc__avx2_sin_f64(const double *x, double *y, ptrdiff_t n);
-int nc__avx2_cos_f64(const double *x, double *y, ptrdiff_t n);
-int nc__avx2_exp_f32(const float *x, float *y, ptrdiff_t n);
-int nc__avx2_log_f32(const float *x, float *y, ptrdiff_t n);
-int nc__avx2_tanh_f32(const float *x, float *y, ptrdiff_t n);
-int nc__avx2_sin_f32(const float *x, float *y, ptrdiff_t n);
-int nc__avx2_cos_f32(const float *x, float *y, ptrdiff_t n);
+#define NC_HAVE_SIMD_KERNELS 1
+#else
+#define NC_HAVE_SIMD_KERNELS 0
 #endif
 
 #endif

@@ -1,5 +1,5 @@
 /* vmath_scalar.c: the portable implementation of the vmath kernels, one
- * libm call per element, and the choice between it and the AVX2 one.
+ * libm call per element, and the choice between it and the SIMD ones.
  *
  * float32 kernels call the float functions of libm (expf, ...), which glibc
  * rounds within one ulp as the double ones are.  tanh is the exception:
@@ -13,7 +13,7 @@
 #include "math/exp2_table.h"
 
 /* tanh|x| = e/(e+2), e = expm1(2|x|) as a double-double from
- * 2^(j/64) 2^k (1 + p(r)); see simd_exp_log.c for the argument. */
+ * 2^(j/64) 2^k (1 + p(r)); see simd_cores.inc.c for the argument. */
 static double tanh_dd(double x)
 {
     const double ax = fabs(x);
@@ -104,6 +104,12 @@ const nc_vmath *nc__vmath_scalar(void)
     return &scalar_impl;
 }
 
+static int env_set(const char *name)
+{
+    const char *v = getenv(name);
+    return v && *v && *v != '0';
+}
+
 /* Several threads may race to the first choice; they all store the same
  * pointer, so a relaxed atomic suffices. */
 static _Atomic(const nc_vmath *) chosen;
@@ -112,8 +118,12 @@ const nc_vmath *nc__vmath(void)
 {
     const nc_vmath *m = atomic_load_explicit(&chosen, memory_order_relaxed);
     if (!m) {
-        const char *off = getenv("NUMC_NO_SIMD");
-        m = (off && *off && *off != '0') ? NULL : nc__vmath_avx2();
+        if (!env_set("NUMC_NO_SIMD")) {
+            if (!env_set("NUMC_NO_AVX512"))
+                m = nc__vmath_avx512();
+            if (!m)
+                m = nc__vmath_avx2();
+        }
         if (!m)
             m = &scalar_impl;
         atomic_store_explicit(&chosen, m, memory_order_relaxed);

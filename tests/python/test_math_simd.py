@@ -177,24 +177,32 @@ def test_hypothesis_float32(xs):
             same_values(getattr(np, name)(x), getattr(numc, name)(to_numc(x)), ulp=4)
 
 
-def test_scalar_path_agrees():
-    # the portable libm path (NUMC_NO_SIMD=1) gives the same results within 1 ulp
-    code = ("import numpy as np, numc, sys; rng = np.random.default_rng(3);"
-            "x = np.concatenate([rng.uniform(-30, 30, 5000), [0.0, -0.0, np.inf, -np.inf, np.nan]]);"
-            "r = {n: np.asarray(getattr(numc, n)(numc.asarray(x)).tolist()) for n in"
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_paths_agree(dtype):
+    # the default path (AVX-512 where the CPU has it), the AVX2 one
+    # (NUMC_NO_AVX512=1) and the portable libm one (NUMC_NO_SIMD=1) give the
+    # same results within 1 ulp, and identical ones on special values
+    code = ("import numpy as np, numc, sys; rng = np.random.default_rng(3); dt = sys.argv[2];"
+            "x = np.concatenate([rng.uniform(-30, 30, 5000), rng.uniform(-100, 100, 5000),"
+            " [0.0, -0.0, np.inf, -np.inf, np.nan, 87.5, 88.8, -104, 1e30, 1e-40]]).astype(dt);"
+            "r = {n: np.asarray(getattr(numc, n)(numc.asarray(x)).tolist(), dtype=dt) for n in"
             " ['exp', 'sin', 'cos', 'tanh', 'sqrt']};"
-            "r['log'] = np.asarray(numc.log(numc.asarray(np.abs(x))).tolist());"
+            "r['log'] = np.asarray(numc.log(numc.asarray(np.abs(x))).tolist(), dtype=dt);"
             "np.save(sys.argv[1], np.stack([r[k] for k in sorted(r)]))")
     import tempfile, os
     with tempfile.TemporaryDirectory() as d:
         outs = []
-        for env_val in ("0", "1"):
-            path = os.path.join(d, "r%s.npy" % env_val)
-            env = dict(os.environ, NUMC_NO_SIMD=env_val)
+        for i, env_set in enumerate(({}, {"NUMC_NO_AVX512": "1"}, {"NUMC_NO_SIMD": "1"})):
+            path = os.path.join(d, "r%d.npy" % i)
+            env = dict(os.environ, NUMC_NO_SIMD="0", NUMC_NO_AVX512="0")
+            env.update(env_set)
             with np.errstate(all="ignore"):
-                subprocess.run([sys.executable, "-c", code, path], check=True, env=env)
+                subprocess.run([sys.executable, "-c", code, path, dtype], check=True, env=env)
             outs.append(np.load(path))
-    a, b = outs
-    assert (np.isnan(a) == np.isnan(b)).all()
-    ok = ~np.isnan(a)
-    np.testing.assert_array_max_ulp(a[ok], b[ok], maxulp=1)
+    scalar = outs[2]
+    for other in outs[:2]:
+        assert (np.isnan(other) == np.isnan(scalar)).all()
+        ok = ~np.isnan(scalar)
+        np.testing.assert_array_max_ulp(other[ok], scalar[ok], maxulp=1)
+        special = ~np.isfinite(scalar) | (scalar == 0)
+        np.testing.assert_array_equal(other[special], scalar[special])

@@ -1,0 +1,508 @@
+/* simd_cores.inc.c: the vector cores of exp, log, tanh, sin and cos and
+ * the kernels and implementation table built around them, written once in
+ * the width-generic vocabulary of simd_vec256.h / simd_vec512.h.  A kernel
+ * file (simd_avx2.c, simd_avx512.c) includes one of those headers and then
+ * this file, giving nc__avx2_* or nc__avx512_* kernels and the table
+ * nc__vmath_avx2() / nc__vmath_avx512() returns.
+ *
+ * Invariant: the 256-bit build of the float64 cores and of the float32
+ * cores computed in double is the same sequence of operations as the
+ * AVX2 kernels had before the cores became width-generic, so those results
+ * are bit-identical (checked when changing this file); where AVX-512 has a
+ * cheaper exact-enough instruction (vrcp14pd instead of a division,
+ * V_FAST_RECIP; permutes of a register table instead of gathers,
+ * V_EXP_TBITS) the 512-bit build uses it and keeps the error bound.
+ *
+ * exp:  x = n ln2/N + r, |r| <= ln2/2N, n = Nk + j; exp(x) =
+ *       2^k 2^(j/N) (1 + p(r)) with 2^(j/N) from a hi+lo table and p a
+ *       Taylor polynomial of expm1: N = 64 (gathers) and degree 6
+ *       (truncation < 2^-70) for AVX2, N = 16 (permutes of a table held in
+ *       registers) and degree 7 (truncation < 2^-59) for AVX-512.  r is
+ *       exact up to the rounding of the second Cody-Waite step.  2^k is
+ *       added to the exponent bits, so the fast path is |x| <= 708, where
+ *       the result is normal.
+ * log:  x = 2^k m, sqrt(2)/2 <= m < sqrt(2); log(m) = log1p(f) via
+ *       s = f/(2+f) and a degree-14 polynomial in s (fdlibm's e_log.c
+ *       scheme, error < 1 ulp).  Fast path: positive normal finite x.
+ * tanh: tanh|x| = e/(e+2) with e = expm1(2|x|) carried as a double-double
+ *       (same table as exp) and the quotient refined by one correction
+ *       step, so only the last rounding is visible.  Fast path |x| <= 22;
+ *       above, tanh is +-1 (from libm).
+ * sin, cos: n = round(x 2/pi), r = x - n pi/2 with pi/2 = P1 + P2 + P3
+ *       (Cody-Waite, three doubles).  For |x| <= 2^20, x - n P1 is exact
+ *       (both are multiples of 2^-53 and the difference is below 1, or
+ *       Sterbenz's lemma applies), n P2 is split exactly with an FMA, and
+ *       the sum is kept as a double-double r + rl, so the reduced argument
+ *       is accurate to far below an ulp of r even next to multiples of
+ *       pi/2.  Larger |x|, inf and nan go to libm, whose reduction is exact
+ *       for every double.  Kernels: fdlibm's (FreeBSD k_sin.c, k_cos.c)
+ *       polynomials on |r| <= pi/4 with the tail rl, each < 1 ulp; the
+ *       quadrant n mod 4 picks +-sin or +-cos.
+ * float32 cores are described where they are defined.  All lanes outside
+ * the fast paths go to libm (simd_array.inc.c). */
+#include "math/exp2_table.h"
+
+#define VD(c) d_set1(c)
+#define VI(c) i_set1((long long)(c))
+#define VF(c) f_set1(c)
+#define VFI(c) fi_set1(c)
+
+V_TARGET static inline vd d_abs(vd x)
+{
+    return d_andnot(VD(-0.0), x);
+}
+
+/* Lanes with |x| <= lim; false for NaN. */
+V_TARGET static inline vm d_abs_le(vd x, double lim)
+{
+    return d_le(d_abs(x), VD(lim));
+}
+
+V_TARGET static inline vfm f_abs_le(vf x, float lim)
+{
+    return f_le(f_andnot(VF(-0.0f), x), VF(lim));
+}
+
+/* Rounds x * c to the nearest integer n; returns n as a double and leaves
+ * n (mod 2^51, two's complement) in the low bits of *bits.  Valid for
+ * |x * c| < 2^50. */
+V_TARGET static inline vd round_mul(vd x, double c, vi *bits)
+{
+    const vd shift = VD(0x1.8p52);
+    const vd kd = d_fma(x, VD(c), shift);
+    *bits = d_bits(kd);
+    return d_sub(kd, shift);
+}
+
+/* a / b for normal finite b: the division, or with vrcp14pd a product
+ * refined once from its FMA remainder (within 2^-100 relative of the
+ * correctly rounded quotient's error bound). */
+V_TARGET static inline vd d_quot(vd a, vd b)
+{
+#if V_FAST_RECIP
+    const vd y = d_recip(b), q = d_mul(a, y);
+    return d_fma(d_fnma(q, b, a), y, q);
+#else
+    return d_div(a, b);
+#endif
+}
+
+/* a / b to ~2^-28 relative for normal finite b, enough for float results
+ * computed in double: the division, or with vrcp14pd one Newton step. */
+V_TARGET static inline vd d_quot32(vd a, vd b)
+{
+#if V_FAST_RECIP
+    const vd y0 = d_recip14(b);
+    return d_mul(a, d_fma(y0, d_fnma(b, y0, VD(1.0)), y0));
+#else
+    return d_div(a, b);
+#endif
+}
+
+/* --- exp ------------------------------------------------------------------ */
+#define INV_L2_64 0x1.71547652b82fep+6 /* 64/ln2 */
+#define L2_64_HI 0x1.62e42fefa39efp-7  /* ln2/64 = HI + LO */
+#define L2_64_LO 0x1.abc9e3b39803fp-62
+/* the same for the table size N of this width (scaling by a power of two
+ * is exact) */
+#define EXP_N (1 << V_EXP_TBITS)
+#define INV_L2_N (INV_L2_64 * EXP_N / 64)
+#define L2_N_HI (L2_64_HI * 64 / EXP_N)
+#define L2_N_LO (L2_64_LO * 64 / EXP_N)
+
+/* 2^(j/N) as hi, lo for the n in *bits (see round_mul). */
+V_TARGET static inline vd exp2_hi(vi bits)
+{
+#if V_EXP_TBITS == 4
+    return d_lookup16(nc__exp2_16_hi, bits);
+#else
+    return d_gather(nc__exp2_hi, i_and(bits, VI(EXP_N - 1)));
+#endif
+}
+V_TARGET static inline void exp2_frac(vi bits, vd *hi, vd *lo)
+{
+#if V_EXP_TBITS == 4
+    *hi = d_lookup16(nc__exp2_16_hi, bits);
+    *lo = d_lookup16(nc__exp2_16_lo, bits);
+#else
+    const vi j = i_and(bits, VI(EXP_N - 1));
+    *hi = d_gather(nc__exp2_hi, j);
+    *lo = d_gather(nc__exp2_lo, j);
+#endif
+}
+
+/* 2^k for the n in *bits, when 0 <= k < 1024 */
+V_TARGET static inline vd exp2_k(vi bits)
+{
+    return i_as_d(i_add(i_slli(i_srli(bits, V_EXP_TBITS), 52), VI(0x3ff0000000000000LL)));
+}
+
+/* expm1(r) - r for |r| <= ln2/2N, divided by r^2: 1/2 + r/6 + ...
+ * tanh asks (`more`) for one more term with the 16-entry table: there expm1 of
+ * the whole argument may be far below 1 (2^(1/16) (1 + p) - 1 cancels), so
+ * the truncation must be small against that, not against 1 (2^-68). */
+V_TARGET static inline vd expm1_q(vd r, int more)
+{
+#if V_EXP_TBITS == 4
+    vd q = more ? d_fma(d_fma(r, VD(1.0 / 40320), VD(1.0 / 5040)), r, VD(1.0 / 720))
+                : d_fma(r, VD(1.0 / 5040), VD(1.0 / 720));
+    q = d_fma(q, r, VD(1.0 / 120));
+#else
+    (void)more; /* 2^-70 already */
+    vd q = d_fma(r, VD(1.0 / 720), VD(1.0 / 120));
+#endif
+    q = d_fma(q, r, VD(1.0 / 24));
+    q = d_fma(q, r, VD(1.0 / 6));
+    return d_fma(q, r, VD(0.5));
+}
+
+V_TARGET static inline vd exp_core(vd x)
+{
+    vi bits;
+    const vd n = round_mul(x, INV_L2_N, &bits);
+    vd r = d_fnma(n, VD(L2_N_HI), x);
+    r = d_fnma(n, VD(L2_N_LO), r);
+    const vd r2 = d_mul(r, r);
+    const vd p = d_fma(r2, expm1_q(r, 0), r);
+    vd thi, tlo;
+    exp2_frac(bits, &thi, &tlo);
+    /* thi + (tlo + thi p): the small terms first, one visible rounding */
+    const vd res = d_add(thi, d_fma(thi, p, tlo));
+    /* k = n >> TBITS sits in bits TBITS.. of bits; shifting it into the
+     * exponent field wraps negative k correctly */
+    const vi k = i_slli(i_srli(bits, V_EXP_TBITS), 52);
+    return i_as_d(i_add(d_bits(res), k));
+}
+
+/* float32, native (VWF float lanes): x = n ln2 + r, |r| <= ln2/2 (n by
+ * the 1.5 2^23 shifter), r = rh + rl with rh = x - n LN2F_HI exact (LN2F_HI
+ * has 21 bits and rh is a multiple of 2^-25 below 2^-1) and rl = -n LN2F_LO
+ * (up to 2^-22: not negligible).  exp(r) = e^rh (1 + rl) = 1 + rh +
+ * (rh^2 q(rh) + rl (1 + rh + rh^2/2)), q a degree-4 fit of
+ * (e^r - 1 - r)/r^2 (relative error 2^-27.7 with the float coefficients).
+ * 1 + rh is split exactly (Fast2Sum) and the small terms are added to its
+ * error before the last addition, so only that rounding is large.  2^n is
+ * added into the exponent bits: for |x| <= 87 the result is normal. */
+#define LOG2E_F 0x1.715476p+0f
+#define LN2F_HI 0x1.62e430p-1f
+#define LN2F_LO (-0x1.05c610p-29f)
+V_TARGET static inline vf expf_core(vf x)
+{
+    const vf shift = VF(0x1.8p23f);
+    const vf t = f_fma(x, VF(LOG2E_F), shift);
+    const vf n = f_sub(t, shift);
+    const vf rh = f_fnma(n, VF(LN2F_HI), x);
+    const vf rl = f_mul(n, VF(-LN2F_LO));
+    vf q = f_fma(rh, VF(0x1.6a2342p-10f), VF(0x1.123a6cp-7f));
+    q = f_fma(q, rh, VF(0x1.5558f4p-5f));
+    q = f_fma(q, rh, VF(0x1.55549p-3f));
+    q = f_fma(q, rh, VF(0x1.fffffcp-2f));
+    const vf t1 = f_fma(f_mul(rh, rh), f_fma(rl, VF(0.5f), q), f_fma(rl, rh, rl));
+    const vf a = f_add(VF(1.0f), rh);
+    const vf e = f_add(f_sub(VF(1.0f), a), rh);
+    const vf p = f_add(a, f_add(e, t1));
+    /* n sits in the low bits of t; shifted into the exponent field it
+     * wraps negative n correctly */
+    return fi_as_f(fi_add(f_bits(p), fi_slli(f_bits(t), 23)));
+}
+
+#define NAME64 V_NAME(exp_f64)
+#define NAME32 V_NAME(exp_f32)
+#define CORE(v) exp_core(v)
+#define COREF(v) expf_core(v)
+#define FAST64(v) d_abs_le(v, 708.0)
+#define FASTF(v) f_abs_le(v, 87.0f)
+#define SLOW(a) exp(a)
+#define FLAGS(a, r) nc__vm_flags_exp(a, r)
+#include "math/simd_array.inc.c"
+
+/* --- log ------------------------------------------------------------------ */
+/* fdlibm's log polynomial coefficients (Lg1..Lg7). */
+#define LG1 6.666666666666735130e-01
+#define LG2 3.999999999940941908e-01
+#define LG3 2.857142874366239149e-01
+#define LG4 2.222219843214978396e-01
+#define LG5 1.818357216161805012e-01
+#define LG6 1.531383769920937332e-01
+#define LG7 1.479819860511658591e-01
+#define LN2_HI 6.93147180369123816490e-01 /* 32 bits: k * LN2_HI is exact */
+#define LN2_LO 1.90821492927058770002e-10
+
+V_TARGET static inline vd log_core(vd x)
+{
+    const vi u = d_bits(x);
+    /* u + (1.0 - sqrt(2)/2 in bits): its exponent field is k + 1023 with k
+     * chosen so that m = x / 2^k falls in [sqrt(2)/2, sqrt(2)) */
+    const vi t = i_add(u, VI(0x95f619980c433LL));
+    const vi kb = i_srli(t, 52);
+    const vi mb = i_add(i_sub(u, i_slli(kb, 52)), VI(0x3ff0000000000000LL));
+    const vd m = i_as_d(mb);
+    /* kb < 2^11: or-ing it into 2^52's mantissa converts it exactly */
+    const vd k = d_sub(i_as_d(i_or(kb, VI(0x4330000000000000LL))), VD(0x1p52 + 1023));
+    const vd f = d_sub(m, VD(1.0));
+    const vd s = d_quot(f, d_add(VD(2.0), f));
+    const vd z = d_mul(s, s), w = d_mul(z, z);
+    const vd t1 = d_mul(w, d_fma(w, d_fma(w, VD(LG6), VD(LG4)), VD(LG2)));
+    const vd t2 = d_mul(z, d_fma(w, d_fma(w, d_fma(w, VD(LG7), VD(LG5)), VD(LG3)), VD(LG1)));
+    const vd R = d_add(t1, t2);
+    const vd hfsq = d_mul(d_mul(VD(0.5), f), f);
+    /* k ln2_hi - ((hfsq - (s (hfsq + R) + k ln2_lo)) - f) */
+    const vd inner = d_fma(k, VD(LN2_LO), d_mul(s, d_add(hfsq, R)));
+    const vd d = d_sub(d_sub(hfsq, inner), f);
+    return d_sub(d_mul(k, VD(LN2_HI)), d);
+}
+
+/* Positive, normal and finite (as doubles: every positive finite float). */
+V_TARGET static inline vm log_fast(vd x)
+{
+    return m_and(d_ge(x, VD(0x1p-1022)), d_le(x, VD(0x1.fffffffffffffp1023)));
+}
+
+/* float32 in double: log1p(f) = 2 atanh(s) = 2s (1 + s^2/3 + ... +
+ * s^10/11), the series cut where the next term is below 2^-34 of the
+ * result. */
+V_TARGET static inline vd log32_core(vd x)
+{
+    const vi u = d_bits(x);
+    const vi t = i_add(u, VI(0x95f619980c433LL));
+    const vi kb = i_srli(t, 52);
+    const vi mb = i_add(i_sub(u, i_slli(kb, 52)), VI(0x3ff0000000000000LL));
+    const vd k = d_sub(i_as_d(i_or(kb, VI(0x4330000000000000LL))), VD(0x1p52 + 1023));
+    const vd f = d_sub(i_as_d(mb), VD(1.0));
+    const vd s = d_quot32(f, d_add(VD(2.0), f));
+    const vd z = d_mul(s, s);
+    vd p = d_fma(z, VD(1.0 / 11), VD(1.0 / 9));
+    p = d_fma(p, z, VD(1.0 / 7));
+    p = d_fma(p, z, VD(1.0 / 5));
+    p = d_fma(p, z, VD(1.0 / 3));
+    const vd s2 = d_add(s, s);
+    const vd l = d_fma(d_mul(s2, z), p, s2);
+    return d_fma(k, VD(0x1.62e42fefa39efp-1), l);
+}
+
+#define NAME64 V_NAME(log_f64)
+#define NAME32 V_NAME(log_f32)
+#define CORE(v) log_core(v)
+#define CORE32(v) log32_core(v)
+#define FAST64(v) log_fast(v)
+#define FAST32(v) log_fast(v)
+#define SLOW(a) log(a)
+#define FLAGS(a, r) nc__vm_flags_log(a)
+#include "math/simd_array.inc.c"
+
+/* --- tanh ----------------------------------------------------------------- */
+/* Fast2Sum: a + b = *s + *e exactly, when |a| >= |b| or a == 0. */
+V_TARGET static inline void fast2sum(vd a, vd b, vd *s, vd *e)
+{
+    *s = d_add(a, b);
+    *e = d_sub(b, d_sub(*s, a));
+}
+
+V_TARGET static inline vd tanh_core(vd x)
+{
+    const vd sign = d_and(x, VD(-0.0));
+    const vd y = d_add(d_abs(x), d_abs(x)); /* exact */
+    vi bits;
+    const vd n = round_mul(y, INV_L2_N, &bits);
+    /* y - n HI is exact (|y| <= 44, so n < 2^12); r = rh + rl */
+    const vd r1 = d_fnma(n, VD(L2_N_HI), y);
+    vd rh, rl;
+    fast2sum(r1, d_mul(n, VD(-L2_N_LO)), &rh, &rl);
+    /* expm1(r) = ph + pl */
+    const vd c = d_mul(d_mul(rh, rh), expm1_q(rh, 1));
+    vd ph, pl;
+    fast2sum(rh, c, &ph, &pl);
+    pl = d_add(pl, d_fma(rh, rl, rl)); /* d expm1 = (1 + r) dr */
+    /* 2^(n/N) = th + tl with k = n / N >= 0 scaled in exactly */
+    vd th, tl;
+    exp2_frac(bits, &th, &tl);
+    const vd scale = exp2_k(bits);
+    th = d_mul(th, scale);
+    tl = d_mul(tl, scale);
+    /* e = (th - 1) + th ph + (th pl + tl (1 + ph)); th - 1 is exact for
+     * th >= 1 */
+    const vd h = d_sub(th, VD(1.0));
+    const vd s1 = d_mul(th, ph);
+    const vd e1 = d_fms(th, ph, s1);
+    vd eh, e2;
+    fast2sum(h, s1, &eh, &e2);
+#if V_EXP_TBITS == 4
+    /* with 16 entries p reaches 0.022 and e may be as small as p, so the
+     * table's low part times p (tl ph) is no longer negligible against e's
+     * ulp; the 64-entry build omits it (worth < 0.1 ulp there, measured) */
+    const vd el = d_add(d_add(e2, e1), d_fma(th, pl, d_fma(tl, ph, tl)));
+#else
+    const vd el = d_add(d_add(e2, e1), d_fma(th, pl, tl));
+#endif
+    /* d = e + 2 as a double-double (2Sum: e may be larger or smaller) */
+    const vd dh = d_add(eh, VD(2.0));
+    const vd bv = d_sub(dh, eh);
+    const vd dl = d_add(d_add(d_sub(eh, d_sub(dh, bv)), d_sub(VD(2.0), bv)), el);
+    /* q = e / d: q0 and one correction from the remainder, which is exact
+     * for a correctly rounded q0 and accurate to 2^-53 of itself for the
+     * reciprocal's q0 (within ~2 ulp), either way far below the result's
+     * ulp */
+#if V_FAST_RECIP
+    const vd yd = d_recip(dh);
+    const vd q0 = d_mul(eh, yd);
+    const vd rem = d_fnma(q0, dl, d_add(d_fnma(q0, dh, eh), el));
+    const vd q = d_fma(rem, yd, q0);
+#else
+    const vd q0 = d_div(eh, dh);
+    const vd rem = d_fnma(q0, dl, d_add(d_fnma(q0, dh, eh), el));
+    const vd q = d_add(q0, d_div(rem, dh));
+#endif
+    return d_or(q, sign);
+}
+
+/* float32 in double: tanh|x| = e/(e+2) in plain double, e = expm1(2|x|)
+ * from the table with a degree-4 (N = 64) or 5 (N = 16) polynomial:
+ * relative error below 2^-36. */
+V_TARGET static inline vd tanh32_core(vd x)
+{
+    const vd sign = d_and(x, VD(-0.0));
+    const vd y = d_add(d_abs(x), d_abs(x));
+    vi bits;
+    const vd n = round_mul(y, INV_L2_N, &bits);
+    const vd r = d_fnma(n, VD(L2_N_HI), y);
+#if V_EXP_TBITS == 4
+    vd q = d_fma(d_fma(r, VD(1.0 / 120), VD(1.0 / 24)), r, VD(1.0 / 6));
+#else
+    vd q = d_fma(r, VD(1.0 / 24), VD(1.0 / 6));
+#endif
+    q = d_fma(q, r, VD(0.5));
+    const vd p = d_fma(d_mul(r, r), q, r);
+    const vd th = d_mul(exp2_hi(bits), exp2_k(bits));
+    /* (th - 1) is exact; the product carries the small part */
+    const vd e = d_fma(th, p, d_sub(th, VD(1.0)));
+    return d_or(d_quot32(e, d_add(e, VD(2.0))), sign);
+}
+
+#define NAME64 V_NAME(tanh_f64)
+#define NAME32 V_NAME(tanh_f32)
+#define CORE(v) tanh_core(v)
+#define CORE32(v) tanh32_core(v)
+#define FAST64(v) d_abs_le(v, 22.0)
+#define FAST32(v) d_abs_le(v, 22.0)
+#define SLOW(a) tanh(a)
+#define FLAGS(a, r) 0
+#include "math/simd_array.inc.c"
+
+/* --- sin, cos ------------------------------------------------------------- */
+#define TWO_OVER_PI 0x1.45f306dc9c883p-1
+#define P1 0x1.921fb54442d18p+0
+#define P2 0x1.1a62633145c07p-54
+#define P3 (-0x1.f1976b7ed8fbcp-110)
+
+#define S1 -1.66666666666666324348e-01
+#define S2 8.33333333332248946124e-03
+#define S3 -1.98412698298579493134e-04
+#define S4 2.75573137070700676789e-06
+#define S5 -2.50507602534068634195e-08
+#define S6 1.58969099521155010221e-10
+#define C1 4.16666666666666019037e-02
+#define C2 -1.38888888888741095749e-03
+#define C3 2.48015872894767294178e-05
+#define C4 -2.75573143513906633035e-07
+#define C5 2.08757232129817482790e-09
+#define C6 -1.13596475577881948265e-11
+
+/* sin(x) when cos_shift is 0, cos(x) = sin(x + pi/2) when 1. */
+V_TARGET static inline vd sincos_core(vd x, int cos_shift)
+{
+    vi bits;
+    const vd n = round_mul(x, TWO_OVER_PI, &bits);
+    const vd a = d_fnma(n, VD(P1), x); /* exact */
+    const vd p2 = d_mul(n, VD(P2));
+    const vd p2e = d_fms(n, VD(P2), p2); /* n P2 - p2, exact */
+    /* 2Sum of a and -p2 (either may be larger) */
+    const vd s = d_sub(a, p2);
+    const vd bv = d_sub(s, a);
+    const vd e = d_sub(d_sub(a, d_sub(s, bv)), d_add(p2, bv));
+    const vd tail = d_sub(d_sub(e, p2e), d_mul(n, VD(P3)));
+    const vd r = d_add(s, tail);
+    const vd rl = d_sub(tail, d_sub(r, s));
+
+    const vd z = d_mul(r, r);
+    /* sin(r + rl) = r - ((z (rl/2 - v R) - rl) - v S1), v = r^3 */
+    const vd v = d_mul(z, r);
+    vd R = d_fma(z, VD(S6), VD(S5));
+    R = d_fma(R, z, VD(S4));
+    R = d_fma(R, z, VD(S3));
+    R = d_fma(R, z, VD(S2));
+    const vd sv = d_mul(z, d_sub(d_mul(VD(0.5), rl), d_mul(v, R)));
+    const vd sinr = d_sub(r, d_sub(d_sub(sv, rl), d_mul(v, VD(S1))));
+    /* cos(r + rl) = w + (((1 - w) - z/2) + (z C - r rl)), w = 1 - z/2 */
+    const vd w2 = d_mul(z, z);
+    const vd ca = d_mul(z, d_fma(z, d_fma(z, VD(C3), VD(C2)), VD(C1)));
+    const vd cb = d_mul(d_mul(w2, w2), d_fma(z, d_fma(z, VD(C6), VD(C5)), VD(C4)));
+    const vd Rc = d_add(ca, cb);
+    const vd hz = d_mul(VD(0.5), z);
+    const vd w = d_sub(VD(1.0), hz);
+    const vd cosr = d_add(w, d_add(d_sub(d_sub(VD(1.0), w), hz),
+                                   d_sub(d_mul(z, Rc), d_mul(r, rl))));
+
+    const vi q = i_add(bits, VI(cos_shift));
+    /* odd quadrants take the other function, quadrants 2 and 3 negate */
+    const vm swap = m_from_sign(i_slli(q, 63));
+    const vd neg = i_as_d(i_and(i_slli(q, 62), VI(0x8000000000000000ULL)));
+    vd res = d_xor(d_blend(swap, sinr, cosr), neg);
+    if (!cos_shift) /* the reduction loses the sign of -0 */
+        res = d_blend(d_eq(x, VD(0.0)), res, x);
+    return res;
+}
+
+/* float32 in double: the remainder r = x - n (P1 + P2) in plain double
+ * (relative error ~2^-50 for float inputs up to 2^20) and Taylor-like
+ * fdlibm polynomials without the tail terms. */
+V_TARGET static inline vd sincos32_core(vd x, int cos_shift)
+{
+    vi bits;
+    const vd n = round_mul(x, TWO_OVER_PI, &bits);
+    const vd r = d_fnma(n, VD(P2), d_fnma(n, VD(P1), x));
+    const vd z = d_mul(r, r);
+    vd ps = d_fma(z, VD(S5), VD(S4));
+    ps = d_fma(ps, z, VD(S3));
+    ps = d_fma(ps, z, VD(S2));
+    ps = d_fma(ps, z, VD(S1));
+    const vd sinr = d_fma(d_mul(z, r), ps, r);
+    vd pc = d_fma(z, VD(C5), VD(C4));
+    pc = d_fma(pc, z, VD(C3));
+    pc = d_fma(pc, z, VD(C2));
+    pc = d_fma(pc, z, VD(C1));
+    const vd cosr = d_fma(d_mul(z, z), pc, d_fnma(VD(0.5), z, VD(1.0)));
+    const vi q = i_add(bits, VI(cos_shift));
+    const vm swap = m_from_sign(i_slli(q, 63));
+    const vd neg = i_as_d(i_and(i_slli(q, 62), VI(0x8000000000000000ULL)));
+    vd res = d_xor(d_blend(swap, sinr, cosr), neg);
+    if (!cos_shift)
+        res = d_blend(d_eq(x, VD(0.0)), res, x);
+    return res;
+}
+
+#define NAME64 V_NAME(sin_f64)
+#define NAME32 V_NAME(sin_f32)
+#define CORE(v) sincos_core(v, 0)
+#define CORE32(v) sincos32_core(v, 0)
+#define FAST64(v) d_abs_le(v, 0x1p20)
+#define FAST32(v) d_abs_le(v, 0x1p20)
+#define SLOW(a) sin(a)
+#define FLAGS(a, r) nc__vm_flags_trig(a)
+#include "math/simd_array.inc.c"
+
+#define NAME64 V_NAME(cos_f64)
+#define NAME32 V_NAME(cos_f32)
+#define CORE(v) sincos_core(v, 1)
+#define CORE32(v) sincos32_core(v, 1)
+#define FAST64(v) d_abs_le(v, 0x1p20)
+#define FAST32(v) d_abs_le(v, 0x1p20)
+#define SLOW(a) cos(a)
+#define FLAGS(a, r) nc__vm_flags_trig(a)
+#include "math/simd_array.inc.c"
+
+/* --- the table --------------------------------------------------------- */
+static const nc_vmath impl = {
+    V_IMPL_NAME,
+    {V_NAME(exp_f64), V_NAME(log_f64), V_NAME(sin_f64), V_NAME(cos_f64), V_NAME(tanh_f64)},
+    {V_NAME(exp_f32), V_NAME(log_f32), V_NAME(sin_f32), V_NAME(cos_f32), V_NAME(tanh_f32)},
+};
