@@ -47,6 +47,17 @@ PyObject *ncpy_take_axis(nc_array *a, const nc_array *ix, int axis, nc_clipmode 
     if (!res)
         return NULL;
     nc_array *r = &((ncpy_array *)res)->arr;
+    nc_status st;
+    if (axis == 0) {
+        /* already in the core's (indexed, rest) order: no views to build,
+         * which is most of the cost of a small x[idx] */
+        st = nc_index_gather(a, 1, ix, &axis, mode, r);
+        if (st) {
+            Py_DECREF(res);
+            return ncpy_raise(st);
+        }
+        return res;
+    }
     /* source: axis first; block: index dims, then the other axes */
     sshape[0] = a->shape[axis];
     sstr[0] = a->strides[axis];
@@ -66,7 +77,7 @@ PyObject *ncpy_take_axis(nc_array *a, const nc_array *ix, int axis, nc_clipmode 
             bstr[k++] = r->strides[rd];
         }
     nc_array src = {0}, blk = {0};
-    nc_status st = nc_array_init_view(&src, a->buffer, a->data, a->dtype, a->ndim, sshape, sstr, 0);
+    st = nc_array_init_view(&src, a->buffer, a->data, a->dtype, a->ndim, sshape, sstr, 0);
     if (!st)
         st = nc_array_init_view(&blk, r->buffer, r->data, r->dtype, ndim, bshape, bstr, 1);
     if (!st)

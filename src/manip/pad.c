@@ -85,8 +85,11 @@ static void copy_stream(char *d, const char *s, size_t n)
 
 /* dst = src for views of one shape and dtype: one memcpy per row when the
  * last axis is contiguous in both (the usual case for pad's slabs), the
- * general copy otherwise. */
-static nc_status copy_rows(nc_array *dst, const nc_array *src)
+ * general copy otherwise.  `may_stream` allows non-temporal stores for big
+ * copies; it must be 0 when the destination is read again soon (the stat
+ * modes fill an "empty" pad and then read its center back), because
+ * streamed lines leave the caches and would come back from DRAM. */
+static nc_status copy_rows(nc_array *dst, const nc_array *src, int may_stream)
 {
     int nd = dst->ndim;
     size_t isz = (size_t)nc_dtype_info(dst->dtype)->itemsize;
@@ -97,7 +100,7 @@ static nc_status copy_rows(nc_array *dst, const nc_array *src)
     size_t row = isz * (size_t)dst->shape[nd - 1];
     ptrdiff_t idx[NC_MAXDIMS] = {0};
 #if defined(__SSE2__)
-    int stream = dst->size > STREAM_MIN / (ptrdiff_t)isz;
+    int stream = may_stream && dst->size > STREAM_MIN / (ptrdiff_t)isz;
 #endif
     do {
         char *d = dst->data;
@@ -201,7 +204,7 @@ static nc_status fill_axis(nc_array *out, const nc_array *src, const ptrdiff_t *
             else
                 memset(&s, 0, sizeof s);
             if (!st)
-                st = dir == 1 ? copy_rows(&d, &s) : nc_array_copy(&d, &s, NC_CAST_NO);
+                st = dir == 1 ? copy_rows(&d, &s, 1) : nc_array_copy(&d, &s, NC_CAST_NO);
             nc_array_clear(&d);
             nc_array_clear(&s);
             p += run;
@@ -238,7 +241,7 @@ nc_status nc_pad(const nc_array *src, const ptrdiff_t *widths, nc_pad_mode mode,
     nc_array center;
     st = box(out, start, src->shape, 0, 1, &center);
     if (!st)
-        st = copy_rows(&center, src);
+        st = copy_rows(&center, src, mode != NC_PAD_EMPTY);
     nc_array_clear(&center);
     if (mode != NC_PAD_EMPTY)
         for (int i = 0; i < src->ndim && !st; i++)
