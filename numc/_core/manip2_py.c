@@ -329,6 +329,41 @@ static PyObject *py_pad(PyObject *self, PyObject *args)
     return wrap_new(&out);
 }
 
+/* _pad_first(a, widths, stat, (l0, l1)): the padded array with the pads of
+ * axis 0 filled by a statistic (nc_pad_first_lanes). */
+static PyObject *py_pad_first(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *ao, *wo;
+    int stat;
+    Py_ssize_t l0, l1;
+    if (!PyArg_ParseTuple(args, "OOi(nn)", &ao, &wo, &stat, &l0, &l1))
+        return NULL;
+    if (stat < NC_PADSTAT_MAX || stat >= NC_PADSTAT_RAMP) {
+        PyErr_SetString(PyExc_ValueError, "bad pad statistic");
+        return NULL;
+    }
+    ncpy_array *a = as_array(ao);
+    if (!a)
+        return NULL;
+    nc_array tmp, out;
+    const ptrdiff_t *w;
+    ptrdiff_t n, lengths[2] = {l0, l1};
+    memset(&out, 0, sizeof out);
+    if (as_index_list(wo, &tmp, &w, &n) < 0) {
+        Py_DECREF(a);
+        return NULL;
+    }
+    nc_status st = n != 2 * a->arr.ndim
+                       ? nc_error_set(NC_ERR_VALUE, "pad widths do not match the array")
+                       : nc_pad_first_lanes(&a->arr, w, (nc_pad_stat)stat, lengths, &out);
+    nc_array_clear(&tmp);
+    Py_DECREF(a);
+    if (st)
+        return ncpy_raise(st);
+    return wrap_new(&out);
+}
+
 static PyObject *py_pad_lanes(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -413,6 +448,7 @@ static PyMethodDef manip2_functions[] = {
     {"_fill_cyclic", py_fill_cyclic, METH_VARARGS, NULL},
     {"_pad", py_pad, METH_VARARGS, NULL},
     {"_pad_lanes", py_pad_lanes, METH_VARARGS, NULL},
+    {"_pad_first", py_pad_first, METH_VARARGS, NULL},
     {"_tri_zero", py_tri_zero, METH_VARARGS, NULL},
     {"_nonzero_bounds", py_nonzero_bounds, METH_O, NULL},
     {NULL, NULL, 0, NULL},

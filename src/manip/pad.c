@@ -529,11 +529,15 @@ static nc_status stat_lanes_grouped(nc_array *out, int axis, const ptrdiff_t *wi
 /* Max/min/mean of float lanes along an outer axis: every lane of one
  * last-axis row segment is reduced at once, walking the stat_length rows of
  * the center contiguously (acc[j] op= row[j], the order NumPy's strided
- * reduction uses), and each pad row is then written whole. */
-static nc_status stat_lanes_rows(nc_array *out, int axis, const ptrdiff_t *widths,
-                                 const ptrdiff_t *lshape, nc_pad_stat stat, ptrdiff_t n,
-                                 ptrdiff_t lb, ptrdiff_t la, nc_cast_fn rd, nc_cast_fn wr,
-                                 int isint)
+ * reduction uses), and each pad row is then written whole.
+ * With `src` (axis 0 only, lb == n, before > 0, rows of src contiguous) the
+ * center of `out` is still unwritten: each center row is read from src,
+ * copied into place and reduced in the same visit, so the center crosses
+ * the memory bus once instead of being written and read back. */
+static nc_status stat_lanes_rows(nc_array *out, const nc_array *src, int axis,
+                                 const ptrdiff_t *widths, const ptrdiff_t *lshape,
+                                 nc_pad_stat stat, ptrdiff_t n, ptrdiff_t lb, ptrdiff_t la,
+                                 nc_cast_fn rd, nc_cast_fn wr, int isint)
 {
     int nd = out->ndim, d = nd - 1;
     ptrdiff_t before = widths[2 * axis], after = widths[2 * axis + 1], st = out->strides[axis];
@@ -555,6 +559,12 @@ static nc_status stat_lanes_rows(nc_array *out, int axis, const ptrdiff_t *width
             if (i != axis)
                 lane += (idx[i] + (i > axis ? widths[2 * i] : 0)) * out->strides[i];
         char *c0 = lane + before * st;
+        const char *sl = NULL; /* this lane's first row in src */
+        if (src) {
+            sl = src->data;
+            for (int i = 1; i < d; i++)
+                sl += idx[i] * src->strides[i];
+        }
         for (int side = 0; side < 2; side++) {
             ptrdiff_t width = side ? after : before, len = side ? la : lb;
             if (!width)
@@ -568,10 +578,15 @@ static nc_status stat_lanes_rows(nc_array *out, int axis, const ptrdiff_t *width
                 } else {
                     for (ptrdiff_t r = 0; r < len; r++) {
                         const double *b = rowbuf;
+                        const char *row = first + r * st;
+                        if (sl && side == 0) {
+                            row = sl + r * src->strides[0];
+                            memcpy(first + r * st, row, isz * (size_t)L);
+                        }
                         if (same)
-                            b = (const double *)(const void *)(first + r * st);
+                            b = (const double *)(const void *)row;
                         else
-                            rd(first + r * st, sd, (char *)rowbuf, (ptrdiff_t)sizeof(double), L);
+                            rd(row, sd, (char *)rowbuf, (ptrdiff_t)sizeof(double), L);
                         if (r == 0)
                             memcpy(acc, b, sizeof(double) * (size_t)L);
                         else if (stat == NC_PADSTAT_MEAN)
@@ -642,7 +657,8 @@ nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
     if (!empty && stat != NC_PADSTAT_RAMP && axis != nd - 1 && lshape[nd - 1] > 1) {
         nc_free(buf);
         if (w == 1 && stat != NC_PADSTAT_MEDIAN)
-            return stat_lanes_rows(out, axis, widths, lshape, stat, n, lb, la, rd, wr, isint);
+            return stat_lanes_rows(out, NULL, axis, widths, lshape, stat, n, lb, la, rd, wr,
+                                   isint);
         return stat_lanes_grouped(out, axis, widths, lshape, stat, n, lb, la, rd, wr, w, isint);
     }
     /* NumPy's linspace switches every lane of a side to y / div * delta as
@@ -717,4 +733,57 @@ nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
     } while (next_lane(nd, lshape, idx));
     nc_free(buf);
     return NC_OK;
+}
+
+nc_status nc_pad_first_lanes(const nc_array *src, const ptrdiff_t *widths, nc_pad_stat stat,
+                             const ptrdiff_t *lengths, nc_array *out)
+{
+    int nd = src->ndim, d = nd - 1;
+    const nc_dtype *info = nc_dtype_info(src->dtype);
+    ptrdiff_t n = nd ? src->shape[0] : 0;
+    int fuse = nd >= 2 && src->size > 0 && src->shape[d] > 1 && info->kind != 'c' &&
+               (stat == NC_PADSTAT_MAX || stat == NC_PADSTAT_MIN || stat == NC_PADSTAT_MEAN) &&
+               widths[0] > 0 && (lengths[0] < 0 || lengths[0] >= n) &&
+               src->strides[d] == (ptrdiff_t)info->itemsize && (src->flags & NC_ALIGNED);
+    if (!fuse) {
+        nc_status st = nc_pad(src, widths, NC_PAD_EMPTY, NULL, out);
+        if (!st && nd > 0 && src->size > 0) {
+            ptrdiff_t center[NC_MAXDIMS];
+            memcpy(center, src->shape, sizeof(ptrdiff_t) * (size_t)nd);
+            st = nc_pad_lanes(out, 0, widths, center, stat, lengths, NULL);
+            if (st)
+                nc_array_clear(out);
+        }
+        return st;
+    }
+    ptrdiff_t oshape[NC_MAXDIMS], lshape[NC_MAXDIMS], size;
+    for (int i = 0; i < nd; i++) {
+        ptrdiff_t b = widths[2 * i], a = widths[2 * i + 1];
+        if (b < 0 || a < 0)
+            return nc_error_set(NC_ERR_VALUE, "index can't contain negative values");
+        if (b > PTRDIFF_MAX - src->shape[i] || a > PTRDIFF_MAX - src->shape[i] - b)
+            return nc_error_set(NC_ERR_VALUE, "array is too big");
+        oshape[i] = b + src->shape[i] + a;
+        lshape[i] = i == 0 ? 1 : src->shape[i];
+    }
+    nc_status st = nc_shape_size(nd, oshape, info->itemsize, &size);
+    if (!st)
+        st = nc_array_init_empty(out, src->dtype, nd, oshape, NC_ORDER_C, 0);
+    if (st)
+        return st;
+    nc_cast_fn rd = nc_cast_get(src->dtype, NC_FLOAT64), wr = nc_cast_get(NC_FLOAT64, src->dtype);
+    if (!rd || !wr) {
+        nc_array_clear(out);
+        return nc_error_set(NC_ERR_TYPE, "pad: no cast for this dtype");
+    }
+    ptrdiff_t la = lengths[1] < 0 || lengths[1] > n ? n : lengths[1];
+    if (la == 0 && stat != NC_PADSTAT_MEAN) {
+        nc_array_clear(out);
+        return nc_error_set(NC_ERR_VALUE, "stat_length of 0 yields no value for padding");
+    }
+    st = stat_lanes_rows(out, src, 0, widths, lshape, stat, n, n, la, rd, wr,
+                         info->kind == 'i' || info->kind == 'u');
+    if (st)
+        nc_array_clear(out);
+    return st;
 }

@@ -151,6 +151,45 @@ static void test_pad(void)
     nc_array_clear(&a);
 }
 
+/* nc_pad_first_lanes, fused (max/min/mean on int64 rows) or not (median,
+ * a zero before-width), against nc_pad + nc_pad_lanes element by element. */
+static void test_pad_first_lanes(void)
+{
+    nc_array a, p, q;
+    ptrdiff_t sh[3] = {3, 2, 5};
+    make(&a, 3, sh);
+    memset(&p, 0, sizeof p);
+    memset(&q, 0, sizeof q);
+    ptrdiff_t ws[2][6] = {{2, 1, 1, 0, 3, 2}, {0, 2, 0, 1, 1, 1}};
+    ptrdiff_t lens[3][2] = {{-1, -1}, {3, 1}, {5, 0}};
+    nc_pad_stat stats[4] = {NC_PADSTAT_MAX, NC_PADSTAT_MIN, NC_PADSTAT_MEAN, NC_PADSTAT_MEDIAN};
+    for (int wi = 0; wi < 2; wi++)
+        for (int li = 0; li < 3; li++)
+            for (int si = 0; si < 4; si++) {
+                nc_status s1 = nc_pad_first_lanes(&a, ws[wi], stats[si], lens[li], &p);
+                nc_status s2 = nc_pad(&a, ws[wi], NC_PAD_EMPTY, NULL, &q);
+                NC_CHECK(s2 == NC_OK);
+                if (!s2)
+                    s2 = nc_pad_lanes(&q, 0, ws[wi], sh, stats[si], lens[li], NULL);
+                NC_CHECK(s1 == s2);
+                if (!s1 && !s2) {
+                    NC_CHECK(p.size == q.size);
+                    /* compare what both wrote: axis 0 full, axes 1-2 center */
+                    for (ptrdiff_t i = 0; i < p.shape[0]; i++)
+                        for (ptrdiff_t j = 0; j < sh[1]; j++)
+                            for (ptrdiff_t k = 0; k < sh[2]; k++) {
+                                ptrdiff_t off = i * p.strides[0] + (j + ws[wi][2]) * p.strides[1] +
+                                                (k + ws[wi][4]) * p.strides[2];
+                                NC_CHECK(*(int64_t *)(void *)(p.data + off) ==
+                                         *(int64_t *)(void *)(q.data + off));
+                            }
+                }
+                nc_array_clear(&p);
+                nc_array_clear(&q);
+            }
+    nc_array_clear(&a);
+}
+
 static void test_tri_bounds_sum(void)
 {
     nc_array a, s;
@@ -182,6 +221,7 @@ int main(void)
     NC_RUN(test_roll_tile_repeat);
     NC_RUN(test_copy_fill);
     NC_RUN(test_pad);
+    NC_RUN(test_pad_first_lanes);
     NC_RUN(test_tri_bounds_sum);
     return nctest_finish();
 }
