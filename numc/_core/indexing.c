@@ -437,9 +437,45 @@ static void plan_clear(adv_plan *p)
     p->nadv = 0;
 }
 
+/* A list of plain Python ints as a 1-d int64 array, skipping the general
+ * conversion's type discovery; NULL with no exception set when the list
+ * is anything else (empty, nested, other item types, values past int64),
+ * which then takes the general route and its errors. */
+static PyObject *int_list_fast(PyObject *o)
+{
+    if (!PyList_CheckExact(o))
+        return NULL;
+    ptrdiff_t n = PyList_GET_SIZE(o);
+    if (n == 0 || n > 64)
+        return NULL;
+    int64_t v[64];
+    for (ptrdiff_t i = 0; i < n; i++) {
+        PyObject *x = PyList_GET_ITEM(o, i);
+        int overflow = 0;
+        if (!PyLong_CheckExact(x))
+            return NULL;
+        long long y = PyLong_AsLongLongAndOverflow(x, &overflow);
+        if (overflow || (y == -1 && PyErr_Occurred())) {
+            PyErr_Clear();
+            return NULL;
+        }
+        v[i] = (int64_t)y;
+    }
+    PyObject *r = ncpy_array_new(NC_INT64, 1, &n, NC_ORDER_C, 0);
+    if (r)
+        memcpy(((ncpy_array *)r)->arr.data, v, sizeof(int64_t) * (size_t)n);
+    return r;
+}
+
 static int parse_adv_item(PyObject *o, int nested, key_item *it)
 {
     it->arr = NULL;
+    if ((it->arr = int_list_fast(o))) {
+        it->kind = IT_INTARR;
+        return 0;
+    }
+    if (PyErr_Occurred())
+        return -1;
     if (is_bool_scalar(o)) {
         it->kind = IT_BOOL0;
         it->truth = PyObject_IsTrue(o);

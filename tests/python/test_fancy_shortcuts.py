@@ -137,3 +137,26 @@ def test_take_scalar_index_result():
     check_same(lambda: x.take(np.array(3)), lambda: to_numc(x).take(numc.array(3)))
     r = numc.take(to_numc(x), numc.array([1]))
     assert isinstance(r, numc.ndarray) and r.shape == (1,)
+
+
+LIST_KEYS = [[1, 2], [-1], [0] * 70, list(range(64)), [2 ** 63], [7], [-8],
+             [True, 1], [1, 2.0], [np.int64(1), 2], [[0, 1], [1, 0]], [], [1, [2]]]
+
+
+@pytest.mark.parametrize("key", LIST_KEYS, ids=[repr(k)[:30] for k in LIST_KEYS])
+def test_list_keys(key):
+    x = np.arange(64.0)
+
+    def np_set():
+        a = x.copy()
+        a[key] = -1.0
+        return a
+
+    def nc_set():
+        a = to_numc(x)
+        a[key] = -1.0
+        return a
+    check_same(lambda: x[key], lambda: to_numc(x)[key])
+    check_same(np_set, nc_set)
+    check_same(lambda: x.reshape(8, 8)[key[:8] if len(key) > 8 else key, 1],
+               lambda: to_numc(x).reshape(8, 8)[key[:8] if len(key) > 8 else key, 1])
