@@ -620,6 +620,35 @@ static nc_status stat_lanes_rows(nc_array *out, const nc_array *src, int axis,
     return NC_OK;
 }
 
+/* The stat pads (not ramps) of one lane: `lane` points at its first
+ * element (in the before-pad), st is its stride and n its center length;
+ * buf has room for n values of w doubles. */
+static void stat_one_lane(char *lane, ptrdiff_t st, ptrdiff_t before, ptrdiff_t after,
+                          ptrdiff_t n, ptrdiff_t lb, ptrdiff_t la, nc_pad_stat stat, int w,
+                          int isint, size_t same, nc_cast_fn rd, nc_cast_fn wr, double *buf)
+{
+    char *c0 = lane + before * st; /* first center element */
+    double val[2] = {0, 0};
+    for (int side = 0; side < 2; side++) {
+        ptrdiff_t width = side ? after : before, len = side ? la : lb;
+        if (!width)
+            continue;
+        if (!(side == 1 && lb == n && la == n && before > 0)) { /* else: left's value */
+            char *first = side ? c0 + (n - len) * st : c0;
+            double *v = buf;
+            if (same && st == (ptrdiff_t)same && stat != NC_PADSTAT_MEDIAN &&
+                (uintptr_t)first % sizeof(double) == 0)
+                v = (double *)(void *)first; /* read in place: nothing is reordered */
+            else
+                gather(rd, same, first, st, (char *)buf, (ptrdiff_t)sizeof(double) * w, len);
+            lane_stat(stat, v, len, w, val);
+            if (isint)
+                val[0] = nearbyint(val[0]);
+        }
+        wr((char *)val, 0, side ? c0 + n * st : lane, st, width);
+    }
+}
+
 nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
                        const ptrdiff_t *center, nc_pad_stat stat, const ptrdiff_t *lengths,
                        const double *ends)
@@ -688,47 +717,33 @@ nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
         for (int i = 0; i < nd; i++)
             if (i != axis)
                 lane += (idx[i] + (i > axis ? widths[2 * i] : 0)) * out->strides[i];
+        if (stat != NC_PADSTAT_RAMP) {
+            stat_one_lane(lane, st, before, after, n, lb, la, stat, w, isint, same, rd, wr, buf);
+            continue;
+        }
         char *c0 = lane + before * st;         /* first center element */
-        double val[2] = {0, 0};
         for (int side = 0; side < 2; side++) {
             ptrdiff_t width = side ? after : before;
             if (!width)
                 continue;
-            if (stat == NC_PADSTAT_RAMP) {
-                double edge[2] = {0, 0};
-                rd(side ? c0 + (n - 1) * st : c0, 0, (char *)edge, 0, 1);
-                const double *end = ends + 2 * side;
-                for (ptrdiff_t i = 0; i < width; i++)
-                    for (int c = 0; c < w; c++) {
-                        double delta = edge[c] - end[c], y;
-                        if (zero_step[side])
-                            y = (double)i / (double)width * delta + end[c];
-                        else
-                            y = (double)i * (delta / (double)width) + end[c];
-                        buf[i * w + c] = isint ? floor(y) : y;
-                    }
-                /* left pad runs outward->in; the right pad is the reversed ramp */
-                if (side == 0)
-                    wr((char *)buf, (ptrdiff_t)sizeof(double) * w, lane, st, width);
-                else
-                    wr((char *)(buf + (width - 1) * w), -(ptrdiff_t)sizeof(double) * w,
-                       c0 + n * st, st, width);
-                continue;
-            }
-            ptrdiff_t len = side ? la : lb;
-            if (!(side == 1 && lb == n && la == n && before > 0)) { /* else: left's value */
-                char *first = side ? c0 + (n - len) * st : c0;
-                double *v = buf;
-                if (same && st == (ptrdiff_t)same && stat != NC_PADSTAT_MEDIAN &&
-                    (uintptr_t)first % sizeof(double) == 0)
-                    v = (double *)(void *)first; /* read in place: nothing is reordered */
-                else
-                    gather(rd, same, first, st, (char *)buf, (ptrdiff_t)sizeof(double) * w, len);
-                lane_stat(stat, v, len, w, val);
-                if (isint)
-                    val[0] = nearbyint(val[0]);
-            }
-            wr((char *)val, 0, side ? c0 + n * st : lane, st, width);
+            double edge[2] = {0, 0};
+            rd(side ? c0 + (n - 1) * st : c0, 0, (char *)edge, 0, 1);
+            const double *end = ends + 2 * side;
+            for (ptrdiff_t i = 0; i < width; i++)
+                for (int c = 0; c < w; c++) {
+                    double delta = edge[c] - end[c], y;
+                    if (zero_step[side])
+                        y = (double)i / (double)width * delta + end[c];
+                    else
+                        y = (double)i * (delta / (double)width) + end[c];
+                    buf[i * w + c] = isint ? floor(y) : y;
+                }
+            /* left pad runs outward->in; the right pad is the reversed ramp */
+            if (side == 0)
+                wr((char *)buf, (ptrdiff_t)sizeof(double) * w, lane, st, width);
+            else
+                wr((char *)(buf + (width - 1) * w), -(ptrdiff_t)sizeof(double) * w,
+                   c0 + n * st, st, width);
         }
     } while (next_lane(nd, lshape, idx));
     nc_free(buf);
