@@ -283,8 +283,14 @@ def _pad_stat_first(array, widths, mode, kwargs):
     flat = [w for p in widths for w in p]
     lengths = _as_pairs(kwargs.get("stat_length"), nd, as_index=True)
     lns = [tuple(-1 if v is None else v for v in lengths[axis]) for axis in range(nd)]
-    padded = _core._pad_first(array, flat, _STATS[mode], lns[0])
+    padded, rows_done = _core._pad_first(array, flat, _STATS[mode], [v for p in lns for v in p])
     for axis in range(1, nd):
+        if rows_done and axis == 1:
+            # the center rows are done: only the rows axis 0 added remain
+            (b0, a0), n0 = widths[0], array.shape[0]
+            for part in (padded[:b0], padded[b0 + n0:]):
+                _core._pad_lanes(part, 1, flat, array.shape, _STATS[mode], lns[1], (0.0,) * 4)
+            continue
         _core._pad_lanes(padded, axis, flat, array.shape, _STATS[mode], lns[axis], (0.0,) * 4)
     return padded
 

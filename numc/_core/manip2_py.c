@@ -329,15 +329,15 @@ static PyObject *py_pad(PyObject *self, PyObject *args)
     return wrap_new(&out);
 }
 
-/* _pad_first(a, widths, stat, (l0, l1)): the padded array with the pads of
- * axis 0 filled by a statistic (nc_pad_first_lanes). */
+/* _pad_first(a, widths, stat, lengths): (padded array with the pads of
+ * axis 0 filled by a statistic, rows_done) -- see nc_pad_first_lanes;
+ * lengths holds two stat lengths per axis (-1: the whole center). */
 static PyObject *py_pad_first(PyObject *self, PyObject *args)
 {
     (void)self;
-    PyObject *ao, *wo;
+    PyObject *ao, *wo, *lo;
     int stat;
-    Py_ssize_t l0, l1;
-    if (!PyArg_ParseTuple(args, "OOi(nn)", &ao, &wo, &stat, &l0, &l1))
+    if (!PyArg_ParseTuple(args, "OOiO", &ao, &wo, &stat, &lo))
         return NULL;
     if (stat < NC_PADSTAT_MAX || stat >= NC_PADSTAT_RAMP) {
         PyErr_SetString(PyExc_ValueError, "bad pad statistic");
@@ -346,22 +346,31 @@ static PyObject *py_pad_first(PyObject *self, PyObject *args)
     ncpy_array *a = as_array(ao);
     if (!a)
         return NULL;
-    nc_array tmp, out;
-    const ptrdiff_t *w;
-    ptrdiff_t n, lengths[2] = {l0, l1};
+    nc_array tmp, ltmp, out;
+    const ptrdiff_t *w, *lens;
+    ptrdiff_t n, nl;
+    int rows_done = 0;
     memset(&out, 0, sizeof out);
     if (as_index_list(wo, &tmp, &w, &n) < 0) {
         Py_DECREF(a);
         return NULL;
     }
-    nc_status st = n != 2 * a->arr.ndim
+    if (as_index_list(lo, &ltmp, &lens, &nl) < 0) {
+        nc_array_clear(&tmp);
+        Py_DECREF(a);
+        return NULL;
+    }
+    nc_status st = n != 2 * a->arr.ndim || nl != n
                        ? nc_error_set(NC_ERR_VALUE, "pad widths do not match the array")
-                       : nc_pad_first_lanes(&a->arr, w, (nc_pad_stat)stat, lengths, &out);
+                       : nc_pad_first_lanes(&a->arr, w, (nc_pad_stat)stat, lens, &out,
+                                            &rows_done);
     nc_array_clear(&tmp);
+    nc_array_clear(&ltmp);
     Py_DECREF(a);
     if (st)
         return ncpy_raise(st);
-    return wrap_new(&out);
+    PyObject *r = wrap_new(&out);
+    return r ? Py_BuildValue("Ni", r, rows_done) : NULL;
 }
 
 static PyObject *py_pad_lanes(PyObject *self, PyObject *args)

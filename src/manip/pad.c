@@ -526,6 +526,35 @@ static nc_status stat_lanes_grouped(nc_array *out, int axis, const ptrdiff_t *wi
     return NC_OK;
 }
 
+/* The stat pads (not ramps) of one lane: `lane` points at its first
+ * element (in the before-pad), st is its stride and n its center length;
+ * buf has room for n values of w doubles. */
+static void stat_one_lane(char *lane, ptrdiff_t st, ptrdiff_t before, ptrdiff_t after,
+                          ptrdiff_t n, ptrdiff_t lb, ptrdiff_t la, nc_pad_stat stat, int w,
+                          int isint, size_t same, nc_cast_fn rd, nc_cast_fn wr, double *buf)
+{
+    char *c0 = lane + before * st; /* first center element */
+    double val[2] = {0, 0};
+    for (int side = 0; side < 2; side++) {
+        ptrdiff_t width = side ? after : before, len = side ? la : lb;
+        if (!width)
+            continue;
+        if (!(side == 1 && lb == n && la == n && before > 0)) { /* else: left's value */
+            char *first = side ? c0 + (n - len) * st : c0;
+            double *v = buf;
+            if (same && st == (ptrdiff_t)same && stat != NC_PADSTAT_MEDIAN &&
+                (uintptr_t)first % sizeof(double) == 0)
+                v = (double *)(void *)first; /* read in place: nothing is reordered */
+            else
+                gather(rd, same, first, st, (char *)buf, (ptrdiff_t)sizeof(double) * w, len);
+            lane_stat(stat, v, len, w, val);
+            if (isint)
+                val[0] = nearbyint(val[0]);
+        }
+        wr((char *)val, 0, side ? c0 + n * st : lane, st, width);
+    }
+}
+
 /* Max/min/mean of float lanes along an outer axis: every lane of one
  * last-axis row segment is reduced at once, walking the stat_length rows of
  * the center contiguously (acc[j] op= row[j], the order NumPy's strided
@@ -534,8 +563,8 @@ static nc_status stat_lanes_grouped(nc_array *out, int axis, const ptrdiff_t *wi
  * center of `out` is still unwritten: each center row is read from src,
  * copied into place and reduced in the same visit, so the center crosses
  * the memory bus once instead of being written and read back. */
-static nc_status stat_lanes_rows(nc_array *out, const nc_array *src, int axis,
-                                 const ptrdiff_t *widths, const ptrdiff_t *lshape,
+static nc_status stat_lanes_rows(nc_array *out, const nc_array *src, const ptrdiff_t *lastpad,
+                                 int axis, const ptrdiff_t *widths, const ptrdiff_t *lshape,
                                  nc_pad_stat stat, ptrdiff_t n, ptrdiff_t lb, ptrdiff_t la,
                                  nc_cast_fn rd, nc_cast_fn wr, int isint)
 {
@@ -545,10 +574,10 @@ static nc_status stat_lanes_rows(nc_array *out, const nc_array *src, int axis,
     size_t isz = (size_t)nc_dtype_info(out->dtype)->itemsize;
     int same = nc_dtype_info(out->dtype)->id == NC_FLOAT64 && sd == (ptrdiff_t)sizeof(double);
     int contig = sd == (ptrdiff_t)isz;
-    double *acc = nc_malloc(sizeof(double) * 2 * (size_t)L);
+    double *acc = nc_malloc(sizeof(double) * 3 * (size_t)L);
     if (!acc)
         return nc_error_set(NC_ERR_NOMEM, "pad: out of memory");
-    double *rowbuf = acc + L;
+    double *rowbuf = acc + L, *lanebuf = acc + 2 * L;
     ptrdiff_t oshape[NC_MAXDIMS], idx[NC_MAXDIMS] = {0};
     for (int i = 0; i < nd; i++)
         oshape[i] = i == d ? 1 : lshape[i];
@@ -582,6 +611,11 @@ static nc_status stat_lanes_rows(nc_array *out, const nc_array *src, int axis,
                         if (sl && side == 0) {
                             row = sl + r * src->strides[0];
                             memcpy(first + r * st, row, isz * (size_t)L);
+                            if (lastpad) /* the row is in cache now: pad its ends too */
+                                stat_one_lane(first + r * st - widths[2 * d] * sd, sd,
+                                              lastpad[0], lastpad[1], L, lastpad[2], lastpad[3],
+                                              stat, 1, isint, same ? sizeof(double) : 0, rd,
+                                              wr, lanebuf);
                         }
                         if (same)
                             b = (const double *)(const void *)row;
@@ -618,35 +652,6 @@ static nc_status stat_lanes_rows(nc_array *out, const nc_array *src, int axis,
     } while (next_lane(nd, oshape, idx));
     nc_free(acc);
     return NC_OK;
-}
-
-/* The stat pads (not ramps) of one lane: `lane` points at its first
- * element (in the before-pad), st is its stride and n its center length;
- * buf has room for n values of w doubles. */
-static void stat_one_lane(char *lane, ptrdiff_t st, ptrdiff_t before, ptrdiff_t after,
-                          ptrdiff_t n, ptrdiff_t lb, ptrdiff_t la, nc_pad_stat stat, int w,
-                          int isint, size_t same, nc_cast_fn rd, nc_cast_fn wr, double *buf)
-{
-    char *c0 = lane + before * st; /* first center element */
-    double val[2] = {0, 0};
-    for (int side = 0; side < 2; side++) {
-        ptrdiff_t width = side ? after : before, len = side ? la : lb;
-        if (!width)
-            continue;
-        if (!(side == 1 && lb == n && la == n && before > 0)) { /* else: left's value */
-            char *first = side ? c0 + (n - len) * st : c0;
-            double *v = buf;
-            if (same && st == (ptrdiff_t)same && stat != NC_PADSTAT_MEDIAN &&
-                (uintptr_t)first % sizeof(double) == 0)
-                v = (double *)(void *)first; /* read in place: nothing is reordered */
-            else
-                gather(rd, same, first, st, (char *)buf, (ptrdiff_t)sizeof(double) * w, len);
-            lane_stat(stat, v, len, w, val);
-            if (isint)
-                val[0] = nearbyint(val[0]);
-        }
-        wr((char *)val, 0, side ? c0 + n * st : lane, st, width);
-    }
 }
 
 nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
@@ -686,8 +691,8 @@ nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
     if (!empty && stat != NC_PADSTAT_RAMP && axis != nd - 1 && lshape[nd - 1] > 1) {
         nc_free(buf);
         if (w == 1 && stat != NC_PADSTAT_MEDIAN)
-            return stat_lanes_rows(out, NULL, axis, widths, lshape, stat, n, lb, la, rd, wr,
-                                   isint);
+            return stat_lanes_rows(out, NULL, NULL, axis, widths, lshape, stat, n, lb, la, rd,
+                                   wr, isint);
         return stat_lanes_grouped(out, axis, widths, lshape, stat, n, lb, la, rd, wr, w, isint);
     }
     /* NumPy's linspace switches every lane of a side to y / div * delta as
@@ -751,8 +756,9 @@ nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
 }
 
 nc_status nc_pad_first_lanes(const nc_array *src, const ptrdiff_t *widths, nc_pad_stat stat,
-                             const ptrdiff_t *lengths, nc_array *out)
+                             const ptrdiff_t *lengths, nc_array *out, int *rows_done)
 {
+    *rows_done = 0;
     int nd = src->ndim, d = nd - 1;
     const nc_dtype *info = nc_dtype_info(src->dtype);
     ptrdiff_t n = nd ? src->shape[0] : 0;
@@ -796,8 +802,21 @@ nc_status nc_pad_first_lanes(const nc_array *src, const ptrdiff_t *widths, nc_pa
         nc_array_clear(out);
         return nc_error_set(NC_ERR_VALUE, "stat_length of 0 yields no value for padding");
     }
-    st = stat_lanes_rows(out, src, 0, widths, lshape, stat, n, n, la, rd, wr,
-                         info->kind == 'i' || info->kind == 'u');
+    /* 2-d: the last axis' pads of each center row are filled while the row
+     * is hot, unless that axis would report an error (left to the caller) */
+    ptrdiff_t lastpad[4], L = src->shape[1];
+    if (nd == 2) {
+        lastpad[0] = widths[2];
+        lastpad[1] = widths[3];
+        lastpad[2] = lengths[2] < 0 || lengths[2] > L ? L : lengths[2];
+        lastpad[3] = lengths[3] < 0 || lengths[3] > L ? L : lengths[3];
+        *rows_done = !((lastpad[0] || lastpad[1]) && (lastpad[2] == 0 || lastpad[3] == 0) &&
+                       stat != NC_PADSTAT_MEAN);
+    }
+    st = stat_lanes_rows(out, src, *rows_done ? lastpad : NULL, 0, widths, lshape, stat, n, n,
+                         la, rd, wr, info->kind == 'i' || info->kind == 'u');
+    if (st)
+        *rows_done = 0;
     if (st)
         nc_array_clear(out);
     return st;
