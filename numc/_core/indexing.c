@@ -13,7 +13,11 @@
  * axes with B's inserted where NumPy (or NEP 21's vindex/oindex) puts them.
  * The core then gathers or scatters (nc_index_gather/scatter) through views
  * whose axes are permuted into (indexed..., rest...) order; a key that is one
- * boolean array goes straight to the core's mask compaction instead. */
+ * boolean array goes straight to the core's mask compaction instead.
+ * A key that is one integer array or list (x[idx], x[[1, 2]] and their
+ * assignments) skips the plan: axis 0 of the array itself is already in
+ * the core's order, so gathers and scatters run on it directly; per-call
+ * cost matters there because such keys are often tiny. */
 #include "manip.h"
 #include "select_py.h"
 #include <string.h>

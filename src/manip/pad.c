@@ -8,7 +8,11 @@
  * NumPy's per-axis algorithm does.  Every non-constant mode maps an output
  * index to a center index by a function that is piecewise linear with slope
  * -1, 0 or 1; each linear run is one slab copy (nc_array_copy, contiguous
- * rows move as whole rows), never an element loop here. */
+ * rows move as whole rows), never an element loop here.
+ * nc_pad_first_lanes merges the first two steps for the stat modes: each
+ * center row is copied and reduced into axis 0's statistics in one visit
+ * (and, in 2-d, gets its own last-axis pads while it is in cache); a row's
+ * pads depend only on that row, so the per-axis order is kept. */
 #include <string.h>
 #include <stdint.h>
 #include <math.h>
