@@ -35,7 +35,28 @@ def cases():
     def fancyset_nc():
         cxs[cidx] = cvals
 
+    sx, csx = numpy.arange(10.0), numc.arange(10.0)
+    i3, ci3 = numpy.array([1, 2, 3]), numc.asarray([1, 2, 3])
+
+    def smallset_np():
+        sx[i3] = 1.0
+
+    def smallset_nc():
+        csx[ci3] = 1.0
+
+    def smallsetlist_np():
+        sx[[1, 2]] = 1.0
+
+    def smallsetlist_nc():
+        csx[[1, 2]] = 1.0
+
     return [
+        ("small x[[1,2]]", lambda: sx[[1, 2]], lambda: csx[[1, 2]]),
+        ("small x[idx3]", lambda: sx[i3], lambda: csx[ci3]),
+        ("small x[idx3] = 1.0", smallset_np, smallset_nc),
+        ("small x[[1,2]] = 1.0", smallsetlist_np, smallsetlist_nc),
+        ("small take(x, idx3)", lambda: numpy.take(sx, i3), lambda: numc.take(csx, ci3)),
+        ("small x.take(idx3)", lambda: sx.take(i3), lambda: csx.take(ci3)),
         ("x[mask] 10M f64 50%", lambda: x[mask], lambda: cx[cmask]),
         ("x[mask] = 0 10M f64", setmask_np, setmask_nc),
         ("take(x, idx) 1M of 10M", lambda: numpy.take(x, idx), lambda: numc.take(cx, cidx)),

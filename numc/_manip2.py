@@ -183,6 +183,8 @@ def pad(array, pad_width, mode="constant", **kwargs):
             return _pad_odd(array, widths, mode)
     if mode in _PAD_CORE:
         return _core._pad(array, flat, _PAD_CORE[mode], None)
+    if mode != "linear_ramp" and array.ndim > 0 and array.size > 0:
+        return _pad_stat_first(array, widths, mode, kwargs)
     return _pad_stat(array, widths, mode, kwargs)
 
 
@@ -270,6 +272,26 @@ def _pad_stat(array, widths, mode, kwargs):
     for axis in range(nd):
         ln = tuple(-1 if v is None else v for v in lengths[axis])
         _core._pad_lanes(padded, axis, flat, array.shape, _STATS[mode], ln, (0.0,) * 4)
+    return padded
+
+
+def _pad_stat_first(array, widths, mode, kwargs):
+    """_pad_stat for max/min/mean/median: axis 0 is padded while the center
+    is copied (one pass over the input), the other axes as before."""
+    _empty_axis_check(array, widths)
+    nd = array.ndim
+    flat = [w for p in widths for w in p]
+    lengths = _as_pairs(kwargs.get("stat_length"), nd, as_index=True)
+    lns = [tuple(-1 if v is None else v for v in lengths[axis]) for axis in range(nd)]
+    padded, rows_done = _core._pad_first(array, flat, _STATS[mode], [v for p in lns for v in p])
+    for axis in range(1, nd):
+        if rows_done and axis == 1:
+            # the center rows are done: only the rows axis 0 added remain
+            (b0, a0), n0 = widths[0], array.shape[0]
+            for part in (padded[:b0], padded[b0 + n0:]):
+                _core._pad_lanes(part, 1, flat, array.shape, _STATS[mode], lns[1], (0.0,) * 4)
+            continue
+        _core._pad_lanes(padded, axis, flat, array.shape, _STATS[mode], lns[axis], (0.0,) * 4)
     return padded
 
 

@@ -38,6 +38,12 @@ def _to_out(res, out):
 
 
 def take(a, indices, axis=None, out=None, mode="raise"):
+    if out is None and mode == "raise" and type(a) is ndarray:
+        return a.take(indices, axis)  # the C method; it comes back to _take for the rest
+    return _take(a, indices, axis, out, mode)
+
+
+def _take(a, indices, axis, out, mode):
     a = asarray(a)
     if axis is None:
         a = a.ravel()
@@ -56,7 +62,7 @@ def _axis_error(axis, ndim):
 
 
 def _method_take(self, indices, axis=None, out=None, mode="raise"):
-    return take(self, indices, axis, out, mode)
+    return _take(self, indices, axis, out, mode)
 
 
 def put(a, ind, v, mode="raise"):

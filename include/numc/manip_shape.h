@@ -78,6 +78,17 @@ NC_API nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
                               const ptrdiff_t *center, nc_pad_stat stat,
                               const ptrdiff_t *lengths, const double *ends);
 
+/* nc_pad with NC_PAD_EMPTY followed by nc_pad_lanes on axis 0 (no ramp;
+ * lengths has the two stat lengths of every axis), done in one pass over
+ * src when the stat and layout allow: the stat modes' first axis then
+ * reads the center once instead of writing it and reading it back.  For a
+ * 2-d src that pass may also fill the axis-1 pads of the center rows;
+ * *rows_done says so, and the caller then pads axis 1 only over the rows
+ * that axis 0 added. */
+NC_API nc_status nc_pad_first_lanes(const nc_array *src, const ptrdiff_t *widths,
+                                    nc_pad_stat stat, const ptrdiff_t *lengths,
+                                    nc_array *out, int *rows_done);
+
 /* Zeroes the part of the last two axes outside tril (upper == 0: keeps
  * j <= i + k) or triu (upper == 1: keeps j >= i + k). */
 NC_API nc_status nc_tri_zero(nc_array *a, ptrdiff_t k, int upper);

@@ -13,7 +13,11 @@
  * axes with B's inserted where NumPy (or NEP 21's vindex/oindex) puts them.
  * The core then gathers or scatters (nc_index_gather/scatter) through views
  * whose axes are permuted into (indexed..., rest...) order; a key that is one
- * boolean array goes straight to the core's mask compaction instead. */
+ * boolean array goes straight to the core's mask compaction instead.
+ * A key that is one integer array or list (x[idx], x[[1, 2]] and their
+ * assignments) skips the plan: axis 0 of the array itself is already in
+ * the core's order, so gathers and scatters run on it directly; per-call
+ * cost matters there because such keys are often tiny. */
 #include "manip.h"
 #include "select_py.h"
 #include <string.h>
@@ -307,12 +311,10 @@ static int key_is_advanced(PyObject *key)
 
 static const char nonint_msg[] = "arrays used as indices must be of integer (or boolean) type";
 
-PyObject *ncpy_intp_array(PyObject *o)
+/* ncpy_intp_array for an already converted `arr` (reference stolen);
+ * from_seq: it came from a sequence, where an empty one means no index. */
+static PyObject *intp_of(PyObject *arr, int from_seq)
 {
-    int from_seq = !ncpy_array_check(o);
-    PyObject *arr = ncpy_asarray(o, -1, 0);
-    if (!arr)
-        return NULL;
     nc_array *x = &((ncpy_array *)arr)->arr;
     char kind = nc_dtype_info(x->dtype)->kind;
     if (x->dtype == NC_INT64)
@@ -332,6 +334,13 @@ PyObject *ncpy_intp_array(PyObject *o)
     }
     Py_DECREF(arr);
     return r;
+}
+
+PyObject *ncpy_intp_array(PyObject *o)
+{
+    int from_seq = !ncpy_array_check(o);
+    PyObject *arr = ncpy_asarray(o, -1, 0);
+    return arr ? intp_of(arr, from_seq) : NULL;
 }
 
 PyObject *ncpy_cast_value(PyObject *value, nc_dtype_id dtype)
@@ -426,9 +435,45 @@ static void plan_clear(adv_plan *p)
     p->nadv = 0;
 }
 
+/* A list of plain Python ints as a 1-d int64 array, skipping the general
+ * conversion's type discovery; NULL with no exception set when the list
+ * is anything else (empty, nested, other item types, values past int64),
+ * which then takes the general route and its errors. */
+static PyObject *int_list_fast(PyObject *o)
+{
+    if (!PyList_CheckExact(o))
+        return NULL;
+    ptrdiff_t n = PyList_GET_SIZE(o);
+    if (n == 0 || n > 64)
+        return NULL;
+    int64_t v[64];
+    for (ptrdiff_t i = 0; i < n; i++) {
+        PyObject *x = PyList_GET_ITEM(o, i);
+        int overflow = 0;
+        if (!PyLong_CheckExact(x))
+            return NULL;
+        long long y = PyLong_AsLongLongAndOverflow(x, &overflow);
+        if (overflow || (y == -1 && PyErr_Occurred())) {
+            PyErr_Clear();
+            return NULL;
+        }
+        v[i] = (int64_t)y;
+    }
+    PyObject *r = ncpy_array_new(NC_INT64, 1, &n, NC_ORDER_C, 0);
+    if (r)
+        memcpy(((ncpy_array *)r)->arr.data, v, sizeof(int64_t) * (size_t)n);
+    return r;
+}
+
 static int parse_adv_item(PyObject *o, int nested, key_item *it)
 {
     it->arr = NULL;
+    if ((it->arr = int_list_fast(o))) {
+        it->kind = IT_INTARR;
+        return 0;
+    }
+    if (PyErr_Occurred())
+        return -1;
     if (is_bool_scalar(o)) {
         it->kind = IT_BOOL0;
         it->truth = PyObject_IsTrue(o);
@@ -457,8 +502,8 @@ static int parse_adv_item(PyObject *o, int nested, key_item *it)
             Py_DECREF(arr);
             return 0;
         }
-        Py_DECREF(arr);
-        if (!(it->arr = ncpy_intp_array(o)))
+        /* converted once: a list key is not read a second time */
+        if (!(it->arr = intp_of(arr, !ncpy_array_check(o))))
             return -1;
         it->kind = IT_INTARR;
         return 0;
@@ -879,6 +924,12 @@ PyObject *ncpy_index_get(ncpy_array *a, PyObject *key, int mode)
     if (n < 0)
         return NULL;
     PyObject *res = NULL;
+    if (n == 1 && items[0].kind == IT_INTARR && ((ncpy_array *)items[0].arr)->arr.ndim > 0 &&
+        a->arr.ndim > 0) {
+        /* x[[1, 2]]: one index array on axis 0, as in the shortcut above */
+        res = ncpy_take_axis(&a->arr, &((ncpy_array *)items[0].arr)->arr, 0, NC_CLIP_RAISE);
+        goto done;
+    }
     nc_array *m = single_mask(items, n, mode);
     if (m) {
         ptrdiff_t cnt, shape[NC_MAXDIMS];
@@ -937,6 +988,72 @@ done:
     return res;
 }
 
+/* `value` cast to a's dtype, copied when it shares memory with `a` (the
+ * scatter reads the value while it writes the array); NULL on error. */
+static PyObject *value_for_scatter(PyObject *value, ncpy_array *a)
+{
+    PyObject *val = ncpy_cast_value(value, a->arr.dtype);
+    if (!val || !nc_array_may_overlap(&((ncpy_array *)val)->arr, &a->arr))
+        return val;
+    nc_array *x = &((ncpy_array *)val)->arr;
+    PyObject *c = ncpy_array_new(x->dtype, x->ndim, x->shape, NC_ORDER_C, 0);
+    nc_status st = c ? nc_array_copy(&((ncpy_array *)c)->arr, x, NC_CAST_NO) : NC_OK;
+    Py_DECREF(val);
+    if (st) {
+        Py_CLEAR(c);
+        ncpy_raise(st);
+    }
+    return c;
+}
+
+/* a[ix] = value for one int64 index array on axis 0, the setting twin of
+ * the x[int_array] shortcut in ncpy_index_get: the array itself is the
+ * scatter's destination, so no plan or views are built.  Returns 1 (and
+ * does nothing) when the key does not fit the shortcut. */
+static int set_axis0(ncpy_array *a, const nc_array *ix, PyObject *value)
+{
+    int ndim = ix->ndim + a->arr.ndim - 1;
+    if (ix->ndim == 0 || a->arr.ndim == 0 || ndim > NC_MAXDIMS)
+        return 1;
+    ptrdiff_t shape[NC_MAXDIMS];
+    memcpy(shape, ix->shape, sizeof(ptrdiff_t) * (size_t)ix->ndim);
+    memcpy(shape + ix->ndim, a->arr.shape + 1, sizeof(ptrdiff_t) * (size_t)(a->arr.ndim - 1));
+    nc_array bv = {0};
+    int rc = -1, axis = 0;
+    if (PyFloat_CheckExact(value) || PyLong_CheckExact(value) || PyComplex_CheckExact(value)) {
+        /* a Python number is stored once into a stack slot that every
+         * position reads (stride 0); the stack buffer's count never drops
+         * to zero, so nothing tries to free it */
+        _Alignas(16) char slot[16];
+        nc_buffer sb = {1, slot, sizeof slot, NULL, NULL};
+        ptrdiff_t zeros[NC_MAXDIMS] = {0};
+        if (ncpy_store_item(value, a->arr.dtype, slot) < 0)
+            return -1;
+        nc_status st = nc_array_init_view(&bv, &sb, slot, a->arr.dtype, ndim, shape, zeros, 0);
+        if (!st)
+            st = nc_index_scatter(&a->arr, 1, ix, &axis, NC_CLIP_RAISE, &bv);
+        nc_array_clear(&bv);
+        if (st) {
+            ncpy_raise(st);
+            return -1;
+        }
+        return 0;
+    }
+    PyObject *val = value_for_scatter(value, a);
+    if (!val)
+        return -1;
+    if (ncpy_broadcast_value(&((ncpy_array *)val)->arr, ndim, shape, &bv) == 0) {
+        nc_status st = nc_index_scatter(&a->arr, 1, ix, &axis, NC_CLIP_RAISE, &bv);
+        if (st)
+            ncpy_raise(st);
+        else
+            rc = 0;
+    }
+    nc_array_clear(&bv);
+    Py_DECREF(val);
+    return rc;
+}
+
 int ncpy_index_set(ncpy_array *a, PyObject *key, PyObject *value, int mode)
 {
     if (!value) {
@@ -947,27 +1064,28 @@ int ncpy_index_set(ncpy_array *a, PyObject *key, PyObject *value, int mode)
         PyErr_SetString(PyExc_ValueError, "assignment destination is read-only");
         return -1;
     }
+    if (ncpy_array_check(key) && ((ncpy_array *)key)->arr.dtype == NC_INT64) {
+        int r = set_axis0(a, &((ncpy_array *)key)->arr, value);
+        if (r != 1)
+            return r;
+    }
     key_item *items;
     Py_ssize_t n = parse_items(key, &items);
     if (n < 0)
         return -1;
     int rc = -1;
     adv_plan *p = NULL;
-    PyObject *val = ncpy_cast_value(value, a->arr.dtype);
+    if (n == 1 && items[0].kind == IT_INTARR) {
+        rc = set_axis0(a, &((ncpy_array *)items[0].arr)->arr, value);
+        if (rc != 1) {
+            free_items(items, n);
+            return rc;
+        }
+        rc = -1;
+    }
+    PyObject *val = value_for_scatter(value, a);
     if (!val)
         goto done;
-    if (nc_array_may_overlap(&((ncpy_array *)val)->arr, &a->arr)) {
-        /* the scatter reads the value while it writes the array */
-        nc_array *x = &((ncpy_array *)val)->arr;
-        PyObject *c = ncpy_array_new(x->dtype, x->ndim, x->shape, NC_ORDER_C, 0);
-        nc_status st = c ? nc_array_copy(&((ncpy_array *)c)->arr, x, NC_CAST_NO) : NC_OK;
-        Py_SETREF(val, c);
-        if (!c || st) {
-            if (st)
-                ncpy_raise(st);
-            goto done;
-        }
-    }
     nc_array *vx = &((ncpy_array *)val)->arr;
     nc_array *m = single_mask(items, n, mode);
     if (m) {

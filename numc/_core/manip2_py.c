@@ -329,6 +329,50 @@ static PyObject *py_pad(PyObject *self, PyObject *args)
     return wrap_new(&out);
 }
 
+/* _pad_first(a, widths, stat, lengths): (padded array with the pads of
+ * axis 0 filled by a statistic, rows_done) -- see nc_pad_first_lanes;
+ * lengths holds two stat lengths per axis (-1: the whole center). */
+static PyObject *py_pad_first(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *ao, *wo, *lo;
+    int stat;
+    if (!PyArg_ParseTuple(args, "OOiO", &ao, &wo, &stat, &lo))
+        return NULL;
+    if (stat < NC_PADSTAT_MAX || stat >= NC_PADSTAT_RAMP) {
+        PyErr_SetString(PyExc_ValueError, "bad pad statistic");
+        return NULL;
+    }
+    ncpy_array *a = as_array(ao);
+    if (!a)
+        return NULL;
+    nc_array tmp, ltmp, out;
+    const ptrdiff_t *w, *lens;
+    ptrdiff_t n, nl;
+    int rows_done = 0;
+    memset(&out, 0, sizeof out);
+    if (as_index_list(wo, &tmp, &w, &n) < 0) {
+        Py_DECREF(a);
+        return NULL;
+    }
+    if (as_index_list(lo, &ltmp, &lens, &nl) < 0) {
+        nc_array_clear(&tmp);
+        Py_DECREF(a);
+        return NULL;
+    }
+    nc_status st = n != 2 * a->arr.ndim || nl != n
+                       ? nc_error_set(NC_ERR_VALUE, "pad widths do not match the array")
+                       : nc_pad_first_lanes(&a->arr, w, (nc_pad_stat)stat, lens, &out,
+                                            &rows_done);
+    nc_array_clear(&tmp);
+    nc_array_clear(&ltmp);
+    Py_DECREF(a);
+    if (st)
+        return ncpy_raise(st);
+    PyObject *r = wrap_new(&out);
+    return r ? Py_BuildValue("Ni", r, rows_done) : NULL;
+}
+
 static PyObject *py_pad_lanes(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -413,6 +457,7 @@ static PyMethodDef manip2_functions[] = {
     {"_fill_cyclic", py_fill_cyclic, METH_VARARGS, NULL},
     {"_pad", py_pad, METH_VARARGS, NULL},
     {"_pad_lanes", py_pad_lanes, METH_VARARGS, NULL},
+    {"_pad_first", py_pad_first, METH_VARARGS, NULL},
     {"_tri_zero", py_tri_zero, METH_VARARGS, NULL},
     {"_nonzero_bounds", py_nonzero_bounds, METH_O, NULL},
     {NULL, NULL, 0, NULL},

@@ -47,6 +47,17 @@ PyObject *ncpy_take_axis(nc_array *a, const nc_array *ix, int axis, nc_clipmode 
     if (!res)
         return NULL;
     nc_array *r = &((ncpy_array *)res)->arr;
+    nc_status st;
+    if (axis == 0) {
+        /* already in the core's (indexed, rest) order: no views to build,
+         * which is most of the cost of a small x[idx] */
+        st = nc_index_gather(a, 1, ix, &axis, mode, r);
+        if (st) {
+            Py_DECREF(res);
+            return ncpy_raise(st);
+        }
+        return res;
+    }
     /* source: axis first; block: index dims, then the other axes */
     sshape[0] = a->shape[axis];
     sstr[0] = a->strides[axis];
@@ -66,7 +77,7 @@ PyObject *ncpy_take_axis(nc_array *a, const nc_array *ix, int axis, nc_clipmode 
             bstr[k++] = r->strides[rd];
         }
     nc_array src = {0}, blk = {0};
-    nc_status st = nc_array_init_view(&src, a->buffer, a->data, a->dtype, a->ndim, sshape, sstr, 0);
+    st = nc_array_init_view(&src, a->buffer, a->data, a->dtype, a->ndim, sshape, sstr, 0);
     if (!st)
         st = nc_array_init_view(&blk, r->buffer, r->data, r->dtype, ndim, bshape, bstr, 1);
     if (!st)
@@ -339,11 +350,37 @@ static PyMethodDef module_functions[] = {
         static PyObject *fn;                                                               \
         return ncpy_forward("numc._select", FUNC, &fn, self, args, nargs, kwnames);        \
     }
-FORWARD(take, "_method_take")
 FORWARD(put, "put")
 FORWARD(compress, "_method_compress")
 FORWARD(choose, "choose")
 #undef FORWARD
+
+/* a.take(indices[, axis]) with an int64 index array of at least one
+ * dimension runs here; everything else (out=, mode=, other index types,
+ * the scalar result of 0-d indices) goes to numc._select, whose errors are
+ * the reference. */
+static PyObject *m_take(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                        PyObject *kwnames)
+{
+    static PyObject *fn;
+    nc_array *a = &((ncpy_array *)self)->arr;
+    if (!kwnames && (nargs == 1 || nargs == 2) && ncpy_array_check(args[0]) &&
+        ((ncpy_array *)args[0])->arr.dtype == NC_INT64 && ((ncpy_array *)args[0])->arr.ndim > 0) {
+        int axis = 0, ok = 0;
+        if (nargs == 1 || args[1] == Py_None) {
+            ok = a->ndim == 1; /* the ravel of a 1-d array is the array */
+        } else if (PyLong_CheckExact(args[1]) && a->ndim > 0) {
+            long v = PyLong_AsLong(args[1]);
+            if (v == -1 && PyErr_Occurred())
+                PyErr_Clear();
+            else if (v >= -a->ndim && v < a->ndim)
+                axis = (int)(v < 0 ? v + a->ndim : v), ok = 1;
+        }
+        if (ok)
+            return ncpy_take_axis(a, &((ncpy_array *)args[0])->arr, axis, NC_CLIP_RAISE);
+    }
+    return ncpy_forward("numc._select", "_method_take", &fn, self, args, nargs, kwnames);
+}
 
 static PyObject *m_nonzero(PyObject *s, PyObject *unused)
 {

@@ -8,7 +8,11 @@
  * NumPy's per-axis algorithm does.  Every non-constant mode maps an output
  * index to a center index by a function that is piecewise linear with slope
  * -1, 0 or 1; each linear run is one slab copy (nc_array_copy, contiguous
- * rows move as whole rows), never an element loop here. */
+ * rows move as whole rows), never an element loop here.
+ * nc_pad_first_lanes merges the first two steps for the stat modes: each
+ * center row is copied and reduced into axis 0's statistics in one visit
+ * (and, in 2-d, gets its own last-axis pads while it is in cache); a row's
+ * pads depend only on that row, so the per-axis order is kept. */
 #include <string.h>
 #include <stdint.h>
 #include <math.h>
@@ -85,8 +89,11 @@ static void copy_stream(char *d, const char *s, size_t n)
 
 /* dst = src for views of one shape and dtype: one memcpy per row when the
  * last axis is contiguous in both (the usual case for pad's slabs), the
- * general copy otherwise. */
-static nc_status copy_rows(nc_array *dst, const nc_array *src)
+ * general copy otherwise.  `may_stream` allows non-temporal stores for big
+ * copies; it must be 0 when the destination is read again soon (the stat
+ * modes fill an "empty" pad and then read its center back), because
+ * streamed lines leave the caches and would come back from DRAM. */
+static nc_status copy_rows(nc_array *dst, const nc_array *src, int may_stream)
 {
     int nd = dst->ndim;
     size_t isz = (size_t)nc_dtype_info(dst->dtype)->itemsize;
@@ -97,7 +104,7 @@ static nc_status copy_rows(nc_array *dst, const nc_array *src)
     size_t row = isz * (size_t)dst->shape[nd - 1];
     ptrdiff_t idx[NC_MAXDIMS] = {0};
 #if defined(__SSE2__)
-    int stream = dst->size > STREAM_MIN / (ptrdiff_t)isz;
+    int stream = may_stream && dst->size > STREAM_MIN / (ptrdiff_t)isz;
 #endif
     do {
         char *d = dst->data;
@@ -201,7 +208,7 @@ static nc_status fill_axis(nc_array *out, const nc_array *src, const ptrdiff_t *
             else
                 memset(&s, 0, sizeof s);
             if (!st)
-                st = dir == 1 ? copy_rows(&d, &s) : nc_array_copy(&d, &s, NC_CAST_NO);
+                st = dir == 1 ? copy_rows(&d, &s, 1) : nc_array_copy(&d, &s, NC_CAST_NO);
             nc_array_clear(&d);
             nc_array_clear(&s);
             p += run;
@@ -238,7 +245,7 @@ nc_status nc_pad(const nc_array *src, const ptrdiff_t *widths, nc_pad_mode mode,
     nc_array center;
     st = box(out, start, src->shape, 0, 1, &center);
     if (!st)
-        st = copy_rows(&center, src);
+        st = copy_rows(&center, src, mode != NC_PAD_EMPTY);
     nc_array_clear(&center);
     if (mode != NC_PAD_EMPTY)
         for (int i = 0; i < src->ndim && !st; i++)
@@ -523,14 +530,47 @@ static nc_status stat_lanes_grouped(nc_array *out, int axis, const ptrdiff_t *wi
     return NC_OK;
 }
 
+/* The stat pads (not ramps) of one lane: `lane` points at its first
+ * element (in the before-pad), st is its stride and n its center length;
+ * buf has room for n values of w doubles. */
+static void stat_one_lane(char *lane, ptrdiff_t st, ptrdiff_t before, ptrdiff_t after,
+                          ptrdiff_t n, ptrdiff_t lb, ptrdiff_t la, nc_pad_stat stat, int w,
+                          int isint, size_t same, nc_cast_fn rd, nc_cast_fn wr, double *buf)
+{
+    char *c0 = lane + before * st; /* first center element */
+    double val[2] = {0, 0};
+    for (int side = 0; side < 2; side++) {
+        ptrdiff_t width = side ? after : before, len = side ? la : lb;
+        if (!width)
+            continue;
+        if (!(side == 1 && lb == n && la == n && before > 0)) { /* else: left's value */
+            char *first = side ? c0 + (n - len) * st : c0;
+            double *v = buf;
+            if (same && st == (ptrdiff_t)same && stat != NC_PADSTAT_MEDIAN &&
+                (uintptr_t)first % sizeof(double) == 0)
+                v = (double *)(void *)first; /* read in place: nothing is reordered */
+            else
+                gather(rd, same, first, st, (char *)buf, (ptrdiff_t)sizeof(double) * w, len);
+            lane_stat(stat, v, len, w, val);
+            if (isint)
+                val[0] = nearbyint(val[0]);
+        }
+        wr((char *)val, 0, side ? c0 + n * st : lane, st, width);
+    }
+}
+
 /* Max/min/mean of float lanes along an outer axis: every lane of one
  * last-axis row segment is reduced at once, walking the stat_length rows of
  * the center contiguously (acc[j] op= row[j], the order NumPy's strided
- * reduction uses), and each pad row is then written whole. */
-static nc_status stat_lanes_rows(nc_array *out, int axis, const ptrdiff_t *widths,
-                                 const ptrdiff_t *lshape, nc_pad_stat stat, ptrdiff_t n,
-                                 ptrdiff_t lb, ptrdiff_t la, nc_cast_fn rd, nc_cast_fn wr,
-                                 int isint)
+ * reduction uses), and each pad row is then written whole.
+ * With `src` (axis 0 only, lb == n, before > 0, rows of src contiguous) the
+ * center of `out` is still unwritten: each center row is read from src,
+ * copied into place and reduced in the same visit, so the center crosses
+ * the memory bus once instead of being written and read back. */
+static nc_status stat_lanes_rows(nc_array *out, const nc_array *src, const ptrdiff_t *lastpad,
+                                 int axis, const ptrdiff_t *widths, const ptrdiff_t *lshape,
+                                 nc_pad_stat stat, ptrdiff_t n, ptrdiff_t lb, ptrdiff_t la,
+                                 nc_cast_fn rd, nc_cast_fn wr, int isint)
 {
     int nd = out->ndim, d = nd - 1;
     ptrdiff_t before = widths[2 * axis], after = widths[2 * axis + 1], st = out->strides[axis];
@@ -538,10 +578,10 @@ static nc_status stat_lanes_rows(nc_array *out, int axis, const ptrdiff_t *width
     size_t isz = (size_t)nc_dtype_info(out->dtype)->itemsize;
     int same = nc_dtype_info(out->dtype)->id == NC_FLOAT64 && sd == (ptrdiff_t)sizeof(double);
     int contig = sd == (ptrdiff_t)isz;
-    double *acc = nc_malloc(sizeof(double) * 2 * (size_t)L);
+    double *acc = nc_malloc(sizeof(double) * 3 * (size_t)L);
     if (!acc)
         return nc_error_set(NC_ERR_NOMEM, "pad: out of memory");
-    double *rowbuf = acc + L;
+    double *rowbuf = acc + L, *lanebuf = acc + 2 * L;
     ptrdiff_t oshape[NC_MAXDIMS], idx[NC_MAXDIMS] = {0};
     for (int i = 0; i < nd; i++)
         oshape[i] = i == d ? 1 : lshape[i];
@@ -552,6 +592,12 @@ static nc_status stat_lanes_rows(nc_array *out, int axis, const ptrdiff_t *width
             if (i != axis)
                 lane += (idx[i] + (i > axis ? widths[2 * i] : 0)) * out->strides[i];
         char *c0 = lane + before * st;
+        const char *sl = NULL; /* this lane's first row in src */
+        if (src) {
+            sl = src->data;
+            for (int i = 1; i < d; i++)
+                sl += idx[i] * src->strides[i];
+        }
         for (int side = 0; side < 2; side++) {
             ptrdiff_t width = side ? after : before, len = side ? la : lb;
             if (!width)
@@ -565,10 +611,20 @@ static nc_status stat_lanes_rows(nc_array *out, int axis, const ptrdiff_t *width
                 } else {
                     for (ptrdiff_t r = 0; r < len; r++) {
                         const double *b = rowbuf;
+                        const char *row = first + r * st;
+                        if (sl && side == 0) {
+                            row = sl + r * src->strides[0];
+                            memcpy(first + r * st, row, isz * (size_t)L);
+                            if (lastpad) /* the row is in cache now: pad its ends too */
+                                stat_one_lane(first + r * st - widths[2 * d] * sd, sd,
+                                              lastpad[0], lastpad[1], L, lastpad[2], lastpad[3],
+                                              stat, 1, isint, same ? sizeof(double) : 0, rd,
+                                              wr, lanebuf);
+                        }
                         if (same)
-                            b = (const double *)(const void *)(first + r * st);
+                            b = (const double *)(const void *)row;
                         else
-                            rd(first + r * st, sd, (char *)rowbuf, (ptrdiff_t)sizeof(double), L);
+                            rd(row, sd, (char *)rowbuf, (ptrdiff_t)sizeof(double), L);
                         if (r == 0)
                             memcpy(acc, b, sizeof(double) * (size_t)L);
                         else if (stat == NC_PADSTAT_MEAN)
@@ -639,7 +695,8 @@ nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
     if (!empty && stat != NC_PADSTAT_RAMP && axis != nd - 1 && lshape[nd - 1] > 1) {
         nc_free(buf);
         if (w == 1 && stat != NC_PADSTAT_MEDIAN)
-            return stat_lanes_rows(out, axis, widths, lshape, stat, n, lb, la, rd, wr, isint);
+            return stat_lanes_rows(out, NULL, NULL, axis, widths, lshape, stat, n, lb, la, rd,
+                                   wr, isint);
         return stat_lanes_grouped(out, axis, widths, lshape, stat, n, lb, la, rd, wr, w, isint);
     }
     /* NumPy's linspace switches every lane of a side to y / div * delta as
@@ -669,49 +726,102 @@ nc_status nc_pad_lanes(nc_array *out, int axis, const ptrdiff_t *widths,
         for (int i = 0; i < nd; i++)
             if (i != axis)
                 lane += (idx[i] + (i > axis ? widths[2 * i] : 0)) * out->strides[i];
+        if (stat != NC_PADSTAT_RAMP) {
+            stat_one_lane(lane, st, before, after, n, lb, la, stat, w, isint, same, rd, wr, buf);
+            continue;
+        }
         char *c0 = lane + before * st;         /* first center element */
-        double val[2] = {0, 0};
         for (int side = 0; side < 2; side++) {
             ptrdiff_t width = side ? after : before;
             if (!width)
                 continue;
-            if (stat == NC_PADSTAT_RAMP) {
-                double edge[2] = {0, 0};
-                rd(side ? c0 + (n - 1) * st : c0, 0, (char *)edge, 0, 1);
-                const double *end = ends + 2 * side;
-                for (ptrdiff_t i = 0; i < width; i++)
-                    for (int c = 0; c < w; c++) {
-                        double delta = edge[c] - end[c], y;
-                        if (zero_step[side])
-                            y = (double)i / (double)width * delta + end[c];
-                        else
-                            y = (double)i * (delta / (double)width) + end[c];
-                        buf[i * w + c] = isint ? floor(y) : y;
-                    }
-                /* left pad runs outward->in; the right pad is the reversed ramp */
-                if (side == 0)
-                    wr((char *)buf, (ptrdiff_t)sizeof(double) * w, lane, st, width);
-                else
-                    wr((char *)(buf + (width - 1) * w), -(ptrdiff_t)sizeof(double) * w,
-                       c0 + n * st, st, width);
-                continue;
-            }
-            ptrdiff_t len = side ? la : lb;
-            if (!(side == 1 && lb == n && la == n && before > 0)) { /* else: left's value */
-                char *first = side ? c0 + (n - len) * st : c0;
-                double *v = buf;
-                if (same && st == (ptrdiff_t)same && stat != NC_PADSTAT_MEDIAN &&
-                    (uintptr_t)first % sizeof(double) == 0)
-                    v = (double *)(void *)first; /* read in place: nothing is reordered */
-                else
-                    gather(rd, same, first, st, (char *)buf, (ptrdiff_t)sizeof(double) * w, len);
-                lane_stat(stat, v, len, w, val);
-                if (isint)
-                    val[0] = nearbyint(val[0]);
-            }
-            wr((char *)val, 0, side ? c0 + n * st : lane, st, width);
+            double edge[2] = {0, 0};
+            rd(side ? c0 + (n - 1) * st : c0, 0, (char *)edge, 0, 1);
+            const double *end = ends + 2 * side;
+            for (ptrdiff_t i = 0; i < width; i++)
+                for (int c = 0; c < w; c++) {
+                    double delta = edge[c] - end[c], y;
+                    if (zero_step[side])
+                        y = (double)i / (double)width * delta + end[c];
+                    else
+                        y = (double)i * (delta / (double)width) + end[c];
+                    buf[i * w + c] = isint ? floor(y) : y;
+                }
+            /* left pad runs outward->in; the right pad is the reversed ramp */
+            if (side == 0)
+                wr((char *)buf, (ptrdiff_t)sizeof(double) * w, lane, st, width);
+            else
+                wr((char *)(buf + (width - 1) * w), -(ptrdiff_t)sizeof(double) * w,
+                   c0 + n * st, st, width);
         }
     } while (next_lane(nd, lshape, idx));
     nc_free(buf);
     return NC_OK;
+}
+
+nc_status nc_pad_first_lanes(const nc_array *src, const ptrdiff_t *widths, nc_pad_stat stat,
+                             const ptrdiff_t *lengths, nc_array *out, int *rows_done)
+{
+    *rows_done = 0;
+    int nd = src->ndim, d = nd - 1;
+    const nc_dtype *info = nc_dtype_info(src->dtype);
+    ptrdiff_t n = nd ? src->shape[0] : 0;
+    int fuse = nd >= 2 && src->size > 0 && src->shape[d] > 1 && info->kind != 'c' &&
+               (stat == NC_PADSTAT_MAX || stat == NC_PADSTAT_MIN || stat == NC_PADSTAT_MEAN) &&
+               widths[0] > 0 && (lengths[0] < 0 || lengths[0] >= n) &&
+               src->strides[d] == (ptrdiff_t)info->itemsize && (src->flags & NC_ALIGNED);
+    if (!fuse) {
+        nc_status st = nc_pad(src, widths, NC_PAD_EMPTY, NULL, out);
+        if (!st && nd > 0 && src->size > 0) {
+            ptrdiff_t center[NC_MAXDIMS];
+            memcpy(center, src->shape, sizeof(ptrdiff_t) * (size_t)nd);
+            st = nc_pad_lanes(out, 0, widths, center, stat, lengths, NULL);
+            if (st)
+                nc_array_clear(out);
+        }
+        return st;
+    }
+    ptrdiff_t oshape[NC_MAXDIMS], lshape[NC_MAXDIMS], size;
+    for (int i = 0; i < nd; i++) {
+        ptrdiff_t b = widths[2 * i], a = widths[2 * i + 1];
+        if (b < 0 || a < 0)
+            return nc_error_set(NC_ERR_VALUE, "index can't contain negative values");
+        if (b > PTRDIFF_MAX - src->shape[i] || a > PTRDIFF_MAX - src->shape[i] - b)
+            return nc_error_set(NC_ERR_VALUE, "array is too big");
+        oshape[i] = b + src->shape[i] + a;
+        lshape[i] = i == 0 ? 1 : src->shape[i];
+    }
+    nc_status st = nc_shape_size(nd, oshape, info->itemsize, &size);
+    if (!st)
+        st = nc_array_init_empty(out, src->dtype, nd, oshape, NC_ORDER_C, 0);
+    if (st)
+        return st;
+    nc_cast_fn rd = nc_cast_get(src->dtype, NC_FLOAT64), wr = nc_cast_get(NC_FLOAT64, src->dtype);
+    if (!rd || !wr) {
+        nc_array_clear(out);
+        return nc_error_set(NC_ERR_TYPE, "pad: no cast for this dtype");
+    }
+    ptrdiff_t la = lengths[1] < 0 || lengths[1] > n ? n : lengths[1];
+    if (la == 0 && stat != NC_PADSTAT_MEAN) {
+        nc_array_clear(out);
+        return nc_error_set(NC_ERR_VALUE, "stat_length of 0 yields no value for padding");
+    }
+    /* 2-d: the last axis' pads of each center row are filled while the row
+     * is hot, unless that axis would report an error (left to the caller) */
+    ptrdiff_t lastpad[4], L = src->shape[1];
+    if (nd == 2) {
+        lastpad[0] = widths[2];
+        lastpad[1] = widths[3];
+        lastpad[2] = lengths[2] < 0 || lengths[2] > L ? L : lengths[2];
+        lastpad[3] = lengths[3] < 0 || lengths[3] > L ? L : lengths[3];
+        *rows_done = !((lastpad[0] || lastpad[1]) && (lastpad[2] == 0 || lastpad[3] == 0) &&
+                       stat != NC_PADSTAT_MEAN);
+    }
+    st = stat_lanes_rows(out, src, *rows_done ? lastpad : NULL, 0, widths, lshape, stat, n, n,
+                         la, rd, wr, info->kind == 'i' || info->kind == 'u');
+    if (st)
+        *rows_done = 0;
+    if (st)
+        nc_array_clear(out);
+    return st;
 }

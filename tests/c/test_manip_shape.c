@@ -151,6 +151,78 @@ static void test_pad(void)
     nc_array_clear(&a);
 }
 
+/* nc_pad_first_lanes, fused (max/min/mean on int64 rows) or not (median,
+ * a zero before-width), against nc_pad + nc_pad_lanes element by element:
+ * 3-d (axis 0 only) and 2-d (where the center rows' axis-1 pads may come
+ * with it; the rest of axis 1 is then padded over the added rows only). */
+static void check_first_lanes(int nd, const ptrdiff_t *sh, const ptrdiff_t *w,
+                              const ptrdiff_t *lens, nc_pad_stat stat)
+{
+    nc_array a, p, q;
+    make(&a, nd, sh);
+    memset(&p, 0, sizeof p);
+    memset(&q, 0, sizeof q);
+    int rows_done = -1;
+    nc_status s1 = nc_pad_first_lanes(&a, w, stat, lens, &p, &rows_done);
+    nc_status s2 = nc_pad(&a, w, NC_PAD_EMPTY, NULL, &q);
+    NC_CHECK(s2 == NC_OK && (rows_done == 0 || rows_done == 1));
+    NC_CHECK(!rows_done || nd == 2);
+    if (!s2)
+        s2 = nc_pad_lanes(&q, 0, w, sh, stat, lens, NULL);
+    NC_CHECK(s1 == s2);
+    if (!s1 && !s2 && nd == 2) {
+        nc_status t1 = NC_OK, t2 = nc_pad_lanes(&q, 1, w, sh, stat, lens + 2, NULL);
+        if (rows_done) {
+            /* axis 1 over the rows axis 0 added: views of p's first and last rows */
+            ptrdiff_t part[2] = {w[0], p.shape[1]}, part2[2] = {w[1], p.shape[1]};
+            nc_array v = {0};
+            if (!(t1 = nc_array_init_view(&v, p.buffer, p.data, p.dtype, 2, part, p.strides, 1)))
+                t1 = nc_pad_lanes(&v, 1, w, sh, stat, lens + 2, NULL);
+            nc_array_clear(&v);
+            if (!t1 && !(t1 = nc_array_init_view(&v, p.buffer,
+                                                 p.data + (w[0] + sh[0]) * p.strides[0],
+                                                 p.dtype, 2, part2, p.strides, 1)))
+                t1 = nc_pad_lanes(&v, 1, w, sh, stat, lens + 2, NULL);
+            nc_array_clear(&v);
+        } else {
+            t1 = nc_pad_lanes(&p, 1, w, sh, stat, lens + 2, NULL);
+        }
+        NC_CHECK(t1 == t2);
+        if (!t1 && !t2)
+            NC_CHECK(memcmp(p.data, q.data, (size_t)p.size * 8) == 0);
+    } else if (!s1 && !s2) {
+        /* compare what both wrote: axis 0 full, the other axes' centers */
+        for (ptrdiff_t i = 0; i < p.shape[0]; i++)
+            for (ptrdiff_t j = 0; j < sh[1]; j++)
+                for (ptrdiff_t k = 0; k < sh[2]; k++) {
+                    ptrdiff_t off = i * p.strides[0] + (j + w[2]) * p.strides[1] +
+                                    (k + w[4]) * p.strides[2];
+                    NC_CHECK(*(int64_t *)(void *)(p.data + off) ==
+                             *(int64_t *)(void *)(q.data + off));
+                }
+    }
+    nc_array_clear(&p);
+    nc_array_clear(&q);
+    nc_array_clear(&a);
+}
+
+static void test_pad_first_lanes(void)
+{
+    ptrdiff_t sh3[3] = {3, 2, 5}, sh2[2] = {4, 3};
+    ptrdiff_t ws3[2][6] = {{2, 1, 1, 0, 3, 2}, {0, 2, 0, 1, 1, 1}};
+    ptrdiff_t ws2[3][4] = {{2, 1, 3, 2}, {1, 0, 0, 2}, {0, 2, 1, 1}};
+    ptrdiff_t lens[4][6] = {{-1, -1, -1, -1, -1, -1}, {3, 1, 2, 5, 1, 1},
+                            {5, 0, -1, -1, 0, 2}, {-1, -1, 0, 1, -1, -1}};
+    nc_pad_stat stats[4] = {NC_PADSTAT_MAX, NC_PADSTAT_MIN, NC_PADSTAT_MEAN, NC_PADSTAT_MEDIAN};
+    for (int li = 0; li < 4; li++)
+        for (int si = 0; si < 4; si++) {
+            for (int wi = 0; wi < 2; wi++)
+                check_first_lanes(3, sh3, ws3[wi], lens[li], stats[si]);
+            for (int wi = 0; wi < 3; wi++)
+                check_first_lanes(2, sh2, ws2[wi], lens[li], stats[si]);
+        }
+}
+
 static void test_tri_bounds_sum(void)
 {
     nc_array a, s;
@@ -182,6 +254,7 @@ int main(void)
     NC_RUN(test_roll_tile_repeat);
     NC_RUN(test_copy_fill);
     NC_RUN(test_pad);
+    NC_RUN(test_pad_first_lanes);
     NC_RUN(test_tri_bounds_sum);
     return nctest_finish();
 }

@@ -380,3 +380,39 @@ def test_noncontiguous_inputs(shape, dt, data):
     check_same(lambda: np.pad(n, k, "symmetric"), lambda: numc.pad(c, k, "symmetric"))
     check_same(lambda: np.triu(n, k - 1), lambda: numc.triu(c, k - 1))
     check_same(lambda: np.resize(n, (k, 5)), lambda: numc.resize(c, (k, 5)))
+
+
+# The stat modes pad axis 0 while copying the center (nc_pad_first_lanes);
+# these cover that path's edges and its fallbacks.
+@pytest.mark.parametrize("mode", ["maximum", "minimum", "mean", "median"])
+@pytest.mark.parametrize("dt", ["bool", "int8", "uint16", "float32", "float64"])
+@pytest.mark.parametrize("shape", [(1, 2), (5, 3), (4, 70), (3, 2, 5), (2, 3, 1)])
+@pytest.mark.parametrize("width,kw", [
+    (2, {}), (((3, 1), (0, 2), (1, 0))[:3], {}), (((0, 2), (1, 1), (2, 2)), {}),
+    (((1, 2), (2, 1), (1, 1)), {"stat_length": ((9, 1), (1, 9), (2, 2))}),
+    (((2, 3), (1, 0), (0, 1)), {"stat_length": ((1, 9), (None, 1), (1, None))})])
+def test_pad_stat_first_axis(mode, dt, shape, width, kw):
+    x = (np.arange(int(np.prod(shape))) * 7 % 13).astype(dt).reshape(shape)
+    nd = len(shape)
+    w = width if isinstance(width, int) else width[:nd]
+    k = {key: v[:nd] for key, v in kw.items()}
+    n, c = both(x)
+    check_same(lambda: np.pad(n, w, mode, **k), lambda: numc.pad(c, w, mode, **k),
+               ulp=4 if dt == "float32" else 0, warnings_too=False)
+
+
+@pytest.mark.parametrize("mode", ["maximum", "minimum", "mean"])
+def test_pad_stat_first_axis_layouts_and_nans(mode):
+    x = np.arange(120.0).reshape(6, 20) % 17
+    x[2, 3] = np.nan
+    n, c = both(x)
+    for sl in [(slice(None), slice(None)), (slice(None), slice(None, None, 2)),
+               (slice(None, None, -1), slice(None)), (slice(None), slice(None, None, -1)),
+               (slice(1, None, 2), slice(3, 17))]:
+        check_same(lambda: np.pad(n[sl], 3, mode), lambda: numc.pad(c[sl], 3, mode),
+                   warnings_too=False)
+    check_same(lambda: np.pad(n.T, ((2, 1), (1, 2)), mode),
+               lambda: numc.pad(c.T, ((2, 1), (1, 2)), mode), warnings_too=False)
+    big = np.random.default_rng(1).random((300, 257))
+    nb, cb = both(big)
+    check_same(lambda: np.pad(nb, 5, mode), lambda: numc.pad(cb, 5, mode))
