@@ -11,9 +11,11 @@
  * writes in place when a later index is out of bounds. */
 #include <string.h>
 #include <stdint.h>
+#include <stdatomic.h>
 #include "numc/select.h"
 #include "numc/alloc.h"
 #include "numc/iter.h"
+#include "core/parallel.h"
 
 /* Maps index j onto [0, len) by `mode` (NumPy's take/put modes; indexing
  * uses raise).  Returns 0 when mode is raise and j is out of bounds. */
@@ -210,6 +212,79 @@ static scatter1_fn scatter1_for(size_t isz)
 
 static ptrdiff_t absd(ptrdiff_t x) { return x < 0 ? -x : x; }
 
+/* Long gathers are split over the thread pool by index position: parts
+ * write disjoint output ranges.  On a bad index every part stops at its
+ * first one and the smallest position wins, so the error names the same
+ * index as a serial walk would.  (Scatters stay serial: with repeated
+ * indices the last write must win.) */
+#define GATHER_PAR_MIN 16384 /* index positions per part, at least */
+
+typedef struct par_gather {
+    gather1_fn g1;           /* typed 1-d loop, or NULL: rest blocks */
+    char *bp;
+    ptrdiff_t bstep;
+    const char *ip;
+    ptrdiff_t istep;
+    const nc_array *arr;
+    nc_clipmode mode;
+    const rest_geom *r;      /* for blocks */
+    size_t isz;
+    atomic_ptrdiff_t bad;    /* first bad position, or PTRDIFF_MAX */
+    atomic_llong bad_value;  /* the index found there */
+} par_gather;
+
+static void note_bad(par_gather *p, ptrdiff_t at, int64_t value)
+{
+    ptrdiff_t cur = atomic_load(&p->bad);
+    while (at < cur && !atomic_compare_exchange_weak(&p->bad, &cur, at))
+        ;
+    /* value goes with the smallest position: recheck after publishing */
+    if (atomic_load(&p->bad) == at)
+        atomic_store(&p->bad_value, value);
+}
+
+static void par_gather_part(void *arg, ptrdiff_t b, ptrdiff_t e)
+{
+    par_gather *p = arg;
+    const nc_array *arr = p->arr;
+    if (p->g1) {
+        ptrdiff_t bad = p->g1(p->bp + b * p->bstep, p->bstep, p->ip + b * p->istep, p->istep, e - b,
+                              arr->data, arr->strides[0], arr->shape[0], p->mode);
+        if (bad >= 0)
+            note_bad(p, b + bad, load_i64(p->ip + (b + bad) * p->istep));
+        return;
+    }
+    for (ptrdiff_t i = b; i < e; i++) {
+        int64_t j = load_i64(p->ip + i * p->istep), j0 = j;
+        if (!fix_index(&j, arr->shape[0], p->mode)) {
+            note_bad(p, i, j0);
+            return;
+        }
+        copy_block(p->bp + i * p->bstep, p->r->a, arr->data + j * arr->strides[0], p->r->b,
+                   p->r->n, p->r->shape, p->isz);
+    }
+}
+
+/* One row of a single-index gather in parallel; 0 when it is too short
+ * (then nothing was done), else 1 with *st set. */
+static int gather_row_par(gather1_fn g1, char *bp, ptrdiff_t bstep, const char *ip,
+                          ptrdiff_t istep, ptrdiff_t n, const nc_array *arr, const rest_geom *r,
+                          size_t isz, nc_clipmode mode, const int *axis_ids, nc_status *st)
+{
+    ptrdiff_t per = 1; /* elements moved per index position */
+    for (int d = 0; !g1 && d < r->n; d++)
+        per *= r->shape[d];
+    ptrdiff_t chunk = nc__par_chunk(n, GATHER_PAR_MIN / (per > 0 ? per : 1) + 1, 1);
+    if (chunk >= n)
+        return 0;
+    par_gather p = {g1, bp, bstep, ip, istep, arr, mode, r, isz, PTRDIFF_MAX, 0};
+    nc__parallel_for(n, chunk, par_gather_part, &p);
+    ptrdiff_t bad = atomic_load(&p.bad);
+    *st = bad == PTRDIFF_MAX ? NC_OK : oob((int64_t)atomic_load(&p.bad_value), axis_ids, 0,
+                                           arr->shape[0]);
+    return 1;
+}
+
 /* Shared walk of gathers (scatter == 0) and scatters over B in C order.
  * With one index array and the indexed axis the fastest-moving in memory
  * (or no rest axes), a typed 1-d loop runs per (row of B, rest position);
@@ -257,6 +332,14 @@ static nc_status walk(nc_array *arr, int nidx, const nc_array *idx, const int *a
                     bq += rpos[d] * r.a[d];
                     aq += rpos[d] * r.b[d];
                 }
+                nc_status pst;
+                if (g1 && r.n == 0 && nlast >= 2 * GATHER_PAR_MIN &&
+                    gather_row_par(g1, bq, bstep, ip[0], istep[0], nlast, arr, &r, isz, mode,
+                                   axis_ids, &pst)) {
+                    if (pst)
+                        return pst;
+                    break;
+                }
                 ptrdiff_t bad = g1 ? g1(bq, bstep, ip[0], istep[0], nlast, aq, arr->strides[0],
                                         arr->shape[0], mode)
                                    : s1(aq, arr->strides[0], arr->shape[0], ip[0], istep[0],
@@ -273,7 +356,16 @@ static nc_status walk(nc_array *arr, int nidx, const nc_array *idx, const int *a
                     break;
             }
         } else {
-            for (ptrdiff_t i = 0; i < nlast; i++) {
+            nc_status pst;
+            ptrdiff_t count = nlast;
+            if (!scatter && nidx == 1 &&
+                gather_row_par(NULL, bp, bstep, ip[0], istep[0], nlast, arr, &r, isz, mode,
+                               axis_ids, &pst)) {
+                if (pst)
+                    return pst;
+                count = 0; /* this row is done */
+            }
+            for (ptrdiff_t i = 0; i < count; i++) {
                 char *ap = arr->data;
                 for (int k = 0; k < nidx; k++) {
                     int64_t j = load_i64(ip[k] + i * istep[k]);

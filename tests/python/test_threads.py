@@ -350,3 +350,35 @@ def test_buffered_casting_runs(threads):
         e8 = np.full(N, 2, np.int8)
         e8[-1] = -1
         check_same(lambda: np.power(np.int64(3), e8), lambda: numc.power(numc.int64(3), numc.asarray(e8)))
+
+
+def test_parallel_gathers(threads):
+    rng = np.random.default_rng(14)
+    x = rng.standard_normal(1_000_000)
+    m = rng.standard_normal((3000, 40))
+    cx, cm = numc.asarray(x), numc.asarray(m)
+    idx = rng.integers(-1_000_000, 1_000_000, 200_001)
+    rows = rng.integers(-3000, 3000, 100_003)
+    cidx, crows = numc.asarray(idx), numc.asarray(rows)
+    for t in (1, 2, 3):
+        numc.set_num_threads(t)
+        same_values(x[idx], cx[cidx])
+        same_values(np.take(x, idx * 7, mode="wrap"), numc.take(cx, cidx * 7, mode="wrap"))
+        same_values(np.take(x, idx * 7, mode="clip"), numc.take(cx, cidx * 7, mode="clip"))
+        same_values(m[rows], cm[crows])
+        same_values(np.take(m, rows, axis=0), numc.take(cm, crows, axis=0))
+
+
+def test_parallel_gather_reports_the_first_bad_index(threads):
+    x = np.arange(1000.0)
+    idx = np.zeros(300_000, np.int64)
+    idx[150_000] = 5000   # first bad one
+    idx[290_000] = -7000  # a later one, in another part
+    cx, cidx = numc.asarray(x), numc.asarray(idx)
+    m = np.zeros((1000, 30))
+    cm = numc.asarray(m)
+    for t in (1, 2, 4):
+        numc.set_num_threads(t)
+        check_same(lambda: x[idx], lambda: cx[cidx])
+        check_same(lambda: np.take(x, idx), lambda: numc.take(cx, cidx))
+        check_same(lambda: m[idx], lambda: cm[cidx])
