@@ -28,4 +28,14 @@ int nc__par_threads(void);
  * one thread.  The result is a multiple of `align` when it is less than n. */
 ptrdiff_t nc__par_chunk(ptrdiff_t n, ptrdiff_t min_chunk, ptrdiff_t align);
 
+/* A kernel over one run of an nc_iter: ptrs and byte steps per operand. */
+typedef void (*nc_par_run_fn)(void *ctx, char *const *ptrs, const ptrdiff_t *steps, ptrdiff_t n);
+
+struct nc_iter;
+/* Runs fn over every run of a one- or two-dimensional iterator on the
+ * pool and returns 1; returns 0 (having done nothing) when the iterator
+ * has more dimensions or is too small to split into parts of at least
+ * min_chunk elements.  Runs must be independent of each other (par_iter.c). */
+int nc__par_iter(const struct nc_iter *it, ptrdiff_t min_chunk, nc_par_run_fn fn, void *ctx);
+
 #endif

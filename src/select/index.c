@@ -705,6 +705,13 @@ nc_status nc_nonzero(const nc_array *a, nc_array *out)
 typedef void (*where_fn)(char *, ptrdiff_t, const char *, ptrdiff_t, const char *, ptrdiff_t,
                          const char *, ptrdiff_t, ptrdiff_t);
 
+typedef struct where_kernel { where_fn fn; } where_kernel;
+
+static void where_run(void *ctx, char *const *p, const ptrdiff_t *s, ptrdiff_t n)
+{
+    ((const where_kernel *)ctx)->fn(p[0], s[0], p[1], s[1], p[2], s[2], p[3], s[3], n);
+}
+
 nc_status nc_where(const nc_array *cond, const nc_array *x, const nc_array *y, nc_array *out)
 {
     if (cond->dtype != NC_BOOL || x->dtype != out->dtype || y->dtype != out->dtype)
@@ -723,6 +730,11 @@ nc_status nc_where(const nc_array *cond, const nc_array *x, const nc_array *y, n
     nc_status st = nc_iter_init(&it, 4, ops, out->ndim, out->shape);
     if (st)
         return st;
+    /* out is fresh or checked for overlap by the caller, so runs are
+     * independent and may go to threads */
+    where_kernel k = {fn};
+    if (nc__par_iter(&it, 65536, where_run, &k))
+        return NC_OK;
     if (nc_iter_size(&it) > 0)
         do
             fn(it.ptrs[0], it.inner_strides[0], it.ptrs[1], it.inner_strides[1], it.ptrs[2],

@@ -382,3 +382,16 @@ def test_parallel_gather_reports_the_first_bad_index(threads):
         check_same(lambda: x[idx], lambda: cx[cidx])
         check_same(lambda: np.take(x, idx), lambda: numc.take(cx, cidx))
         check_same(lambda: m[idx], lambda: cm[cidx])
+
+
+def test_parallel_where(threads):
+    rng = np.random.default_rng(15)
+    c = rng.random((600, 700)) < 0.3
+    a = rng.standard_normal((600, 700)).astype(np.float32)
+    b = rng.standard_normal(700).astype(np.float32)
+    cc, ca, cb = numc.asarray(c), numc.asarray(a), numc.asarray(b)
+    for t in (1, 2, 3):
+        numc.set_num_threads(t)
+        same_values(np.where(c, a, b), numc.where(cc, ca, cb))
+        same_values(np.where(c.ravel(), a.ravel(), 0), numc.where(cc.ravel(), ca.ravel(), 0))
+        same_values(np.where(c.T, a.T, b[:600, None]), numc.where(cc.T, ca.T, cb[:600, None]))
