@@ -97,3 +97,24 @@ def test_mixed_and_out_and_where():
     assert str((ca + ca).dtype) == "float16"
     assert str((ca + numc.float32(1)).dtype) == "float32"
     assert str((ca < ca).dtype) == "bool"
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 8, 127, 128, 129, 1000, 100_001])
+def test_half_sums_bit_identical(n):
+    rng = np.random.default_rng(n)
+    a = (rng.standard_normal(n) * 30).astype(np.float16)
+    if n > 10:
+        a[3] = -0.0
+    ca = numc.asarray(a)
+    with np.errstate(all="ignore"), numc.errstate(all="ignore"):
+        for x, cx in ((a, ca), (a[::3], ca[::3]), (a[::-1], ca[::-1])):
+            want = np.sum(x)
+            got = numc.sum(cx)
+            assert np.float16(want).tobytes() == np.float16(float(got)).tobytes()
+        if n:
+            m = a[: n - n % 4].reshape(-1, 4) if n >= 4 else a.reshape(1, -1)
+            cm = numc.asarray(m)
+            for ax in (0, 1):
+                w = np.sum(m, axis=ax)
+                g = numc.sum(cm, axis=ax)
+                assert np.array_equal(w.view(np.uint16), bits(g, np.float16).view(np.uint16))

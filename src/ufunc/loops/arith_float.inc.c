@@ -46,6 +46,24 @@ static CT NC_HNAME(pairwise_sum)(const char *p, ptrdiff_t n, ptrdiff_t step)
 #if !IS_HALF
         if (step == (ptrdiff_t)sizeof(T))
             return NC_HNAME(pairwise_block)((const T *)p, n);
+#else
+        /* float16: widen the block at once (hardware conversions where the
+         * CPU has them), then the same additions in the same order */
+        {
+            float w[128];
+            nc_cast_get(NC_FLOAT16, NC_FLOAT32)(p, step, (char *)w, sizeof(float), n);
+            CT r[8];
+            for (int k = 0; k < 8; k++)
+                r[k] = w[k];
+            ptrdiff_t i = 8;
+            for (; i + 8 <= n; i += 8)
+                for (int k = 0; k < 8; k++)
+                    r[k] += w[i + k];
+            CT s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+            for (; i < n; i++)
+                s += w[i];
+            return s;
+        }
 #endif
         CT r[8];
         for (int k = 0; k < 8; k++)
