@@ -88,6 +88,11 @@ enum {
     NC_FPE_INVALID = 8
 };
 
+/* nc_ufunc_exec* report the flags raised while casting operands to or from
+ * the loop's dtypes apart from the loop's own, shifted left by this much
+ * (NumPy names them "... encountered in cast"). */
+#define NC_FPE_CAST_SHIFT 8
+
 /* This thread's floating-point flags: clear them, and read those raised
  * since (NC_FPE_*), around core calls that report none themselves. */
 NC_API void nc_fpe_clear(void);

@@ -179,7 +179,8 @@ static PyObject *ufunc_run(ncpy_ufunc *self, PyObject *const *inputs, PyObject *
         ncpy_raise(st);
         goto done;
     }
-    if (ncpy_check_fpe(uf->name, fpe) < 0)
+    if (ncpy_check_fpe(uf->name, fpe & ((1 << NC_FPE_CAST_SHIFT) - 1)) < 0 ||
+        ncpy_check_fpe("cast", fpe >> NC_FPE_CAST_SHIFT) < 0)
         goto done;
     if (nout == 1) {
         result = arrs[nin];

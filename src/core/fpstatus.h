@@ -37,9 +37,8 @@ static inline void nc__fp_drop_since(unsigned int saved)
 }
 
 /* MXCSR flag bits: IE=1 DE=2 ZE=4 OE=8 UE=16 PE=32. */
-static inline int nc__fp_read(void)
+static inline int nc__fp_to_fpe(unsigned int csr)
 {
-    unsigned int csr = _mm_getcsr();
     int f = 0;
     if (csr & 0x04)
         f |= NC_FPE_DIVIDEBYZERO;
@@ -51,6 +50,9 @@ static inline int nc__fp_read(void)
         f |= NC_FPE_INVALID;
     return f;
 }
+
+/* The flags raised so far, as NC_FPE_* bits. */
+static inline int nc__fp_read(void) { return nc__fp_to_fpe(_mm_getcsr()); }
 #else
 static inline void nc__fp_raise(int fe) { feraiseexcept(fe); }
 static inline unsigned int nc__fp_save(void) { return (unsigned int)fetestexcept(FE_ALL_EXCEPT); }
@@ -63,9 +65,9 @@ static inline void nc__fp_drop_since(unsigned int saved)
 }
 static inline void nc__fp_clear(void) { feclearexcept(FE_ALL_EXCEPT); }
 
-static inline int nc__fp_read(void)
+static inline int nc__fp_to_fpe(unsigned int raised)
 {
-    int raised = fetestexcept(FE_ALL_EXCEPT), f = 0;
+    int f = 0;
     if (raised & FE_DIVBYZERO)
         f |= NC_FPE_DIVIDEBYZERO;
     if (raised & FE_OVERFLOW)
@@ -76,5 +78,7 @@ static inline int nc__fp_read(void)
         f |= NC_FPE_INVALID;
     return f;
 }
+
+static inline int nc__fp_read(void) { return nc__fp_to_fpe((unsigned int)fetestexcept(FE_ALL_EXCEPT)); }
 #endif
 #endif

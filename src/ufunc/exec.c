@@ -98,10 +98,34 @@ static int call_masked(const nc_loop *lp, int nargs, char *const *ptrs, ptrdiff_
     return 0;
 }
 
+/* Which flags NumPy reports "in cast" rather than under the ufunc's name:
+ * those of casting an input of at most its buffer size (8192 elements),
+ * which it casts whole before the loop; flags of larger inputs, cast in
+ * buffers, and of outputs count as the loop's.  numc follows that. */
+#define NC_NUMPY_BUFSIZE 8192
+
+/* A cast whose flags are kept apart from the loop's when cast_fl is given;
+ * the flags raised before it stay raised. */
+static inline void cast_apart(nc_cast_fn cast, const char *src, ptrdiff_t ss, char *dst,
+                              ptrdiff_t ds, ptrdiff_t n, unsigned int *cast_fl)
+{
+    if (!cast_fl) {
+        cast(src, ss, dst, ds, n);
+        return;
+    }
+    const unsigned int before = nc__fp_save();
+    nc__fp_clear();
+    cast(src, ss, dst, ds, n);
+    *cast_fl |= nc__fp_save();
+    nc__fp_clear();
+    nc__fp_raise((int)before);
+}
+
 /* Walks the iterator, casting operands whose dtype differs from the loop's
- * through per-operand buffers of NC_BUFSIZE elements. */
+ * through per-operand buffers of NC_BUFSIZE elements.  Flags raised by the
+ * casts go to *cast_fl (raw bits) when it is given. */
 static nc_status run_buffered(const nc_ufunc *uf, const nc_loop *lp, nc_iter *it,
-                              nc_array *const *ops, int masked)
+                              nc_array *const *ops, int masked, unsigned int *cast_fl)
 {
     int nargs = uf->nin + uf->nout;
     nc_cast_fn cast[NC_UFUNC_MAXARGS] = {0};
@@ -138,7 +162,8 @@ static nc_status run_buffered(const nc_ufunc *uf, const nc_loop *lp, nc_iter *it
                 if (cast[k]) {
                     ptrdiff_t isz = nc_dtype_info((nc_dtype_id)lp->types[k])->itemsize;
                     if (k < uf->nin)
-                        cast[k](p, it->inner_strides[k], buf[k], isz, n);
+                        cast_apart(cast[k], p, it->inner_strides[k], buf[k], isz, n,
+                                   ops[k]->size <= NC_NUMPY_BUFSIZE ? cast_fl : NULL);
                     args[k] = buf[k];
                     steps[k] = isz;
                 } else {
@@ -193,7 +218,8 @@ typedef struct par_buffered {
     const nc_loop *lp;
     const nc_iter *it;
     nc_array *const *ops;
-    atomic_uint flags;
+    int cast_apart;    /* keep the casts' flags apart */
+    atomic_uint flags, cast_flags;
     atomic_int failed; /* nc_status of the first failing part, or 0 */
     char msg[256];
 } par_buffered;
@@ -206,10 +232,13 @@ static void par_buffered_chunk(void *p, ptrdiff_t b, ptrdiff_t e)
         part.ptrs[k] += b * part.inner_strides[k];
     part.inner_size = part.shape[0] = part.size = e - b;
     nc__fp_clear();
-    nc_status st = run_buffered(c->uf, c->lp, &part, c->ops, 0);
+    unsigned int cfl = 0;
+    nc_status st = run_buffered(c->uf, c->lp, &part, c->ops, 0, c->cast_apart ? &cfl : NULL);
     unsigned int fl = nc__fp_save();
     if (fl)
         atomic_fetch_or(&c->flags, fl);
+    if (cfl)
+        atomic_fetch_or(&c->cast_flags, cfl);
     int expected = 0;
     if (st && atomic_compare_exchange_strong(&c->failed, &expected, (int)st))
         snprintf(c->msg, sizeof c->msg, "%s", nc_error_message());
@@ -219,20 +248,23 @@ static ptrdiff_t min_chunk_for(const nc_ufunc *uf);
 
 /* run_buffered, split when the iteration is one long unmasked run. */
 static nc_status run_buffered_par(const nc_ufunc *uf, const nc_loop *lp, nc_iter *it,
-                                  nc_array *const *ops, int masked)
+                                  nc_array *const *ops, int masked, unsigned int *cast_fl)
 {
     ptrdiff_t chunk = it->size;
     if (!masked && it->ndim == 1 && it->size >= 2 * NC_PAR_MIN_COSTLY)
         chunk = nc__par_chunk(it->size, min_chunk_for(uf), NC_BUFSIZE);
     if (chunk >= it->size)
-        return run_buffered(uf, lp, it, ops, masked);
-    par_buffered c = {.uf = uf, .lp = lp, .it = it, .ops = ops};
+        return run_buffered(uf, lp, it, ops, masked, cast_fl);
+    par_buffered c = {.uf = uf, .lp = lp, .it = it, .ops = ops, .cast_apart = cast_fl != NULL};
     atomic_init(&c.flags, 0);
+    atomic_init(&c.cast_flags, 0);
     atomic_init(&c.failed, 0);
     nc__parallel_for(it->size, chunk, par_buffered_chunk, &c);
     unsigned int fl = atomic_load(&c.flags);
     if (fl)
         nc__fp_raise((int)fl);
+    if (cast_fl)
+        *cast_fl |= atomic_load(&c.cast_flags);
     int failed = atomic_load(&c.failed);
     return failed ? nc_error_set((nc_status)failed, "%s", c.msg) : NC_OK;
 }
@@ -509,6 +541,9 @@ nc_status nc_ufunc_exec_where(const nc_ufunc *uf, int loop_index, nc_array *cons
     const nc_loop *single = half_as_single(uf, lp);
     int nin = uf->nin, nout = uf->nout, nargs = nin + nout;
     nc_status st;
+    unsigned int cast_fl = 0; /* raw flags of buffered casts of small inputs */
+    int cast_fpe = 0;         /* NC_FPE_* flags of whole small-input casts */
+    int big_cast_fpe = 0;     /* ... of whole large-input casts: the loop's */
     *fpe = 0;
     if (where && where->dtype != NC_BOOL)
         return nc_error_set(NC_ERR_TYPE, "where= must be a boolean array");
@@ -634,8 +669,13 @@ nc_status nc_ufunc_exec_where(const nc_ufunc *uf, int loop_index, nc_array *cons
         if ((st = nc_array_init_empty(t, want, a->ndim, a->shape, NC_ORDER_C, 0)))
             goto fail_temps;
         ntemps++;
-        if ((st = nc_array_assign(t, a, NC_CAST_UNSAFE)))
+        int fl = 0;
+        if ((st = nc_array_assign_fpe(t, a, NC_CAST_UNSAFE, &fl)))
             goto fail_temps;
+        if (a->size <= NC_NUMPY_BUFSIZE)
+            cast_fpe |= fl;
+        else
+            big_cast_fpe |= fl;
         args_ops[i] = t;
     }
 
@@ -706,12 +746,13 @@ nc_status nc_ufunc_exec_where(const nc_ufunc *uf, int loop_index, nc_array *cons
                     goto fail_temps;
                 }
             } while (nc_iter_next(&it));
-        } else if ((st = run_buffered_par(uf, lp, &it, args_ops, where != NULL))) {
+        } else if ((st = run_buffered_par(uf, lp, &it, args_ops, where != NULL,
+                                          single ? NULL : &cast_fl))) {
             goto fail_temps;
         }
     }
 finish:
-    *fpe = nc__fp_read();
+    *fpe = nc__fp_read() | big_cast_fpe | (cast_fpe | nc__fp_to_fpe(cast_fl)) << NC_FPE_CAST_SHIFT;
     for (int t = 0; t < ntemps; t++)
         nc_array_clear(&temps[t]);
     return NC_OK;

@@ -102,3 +102,39 @@ def test_flags_before_a_cast_are_kept():
         warnings.simplefilter("error")
         ca.astype(numc.int32)
         numc.divide(ca, 2.0)
+
+
+def _messages(fn):
+    with warnings.catch_warnings(record=True) as ws:
+        warnings.simplefilter("always")
+        try:
+            fn()
+        except Exception as e:  # noqa: BLE001 - compared by type
+            return type(e).__name__
+    return sorted(str(x.message) for x in ws)
+
+
+@pytest.mark.parametrize("n", [1, 2, 8192, 8193, 20000])
+def test_ufunc_cast_warnings_name_as_numpy(n):
+    # NumPy casts inputs of at most 8192 elements up front ("in cast"); larger
+    # inputs and outputs are cast in buffers, and count as the ufunc's
+    def cases(mod):
+        a = mod.full(n, mod.nan)
+        i = mod.ones(n, dtype=mod.int32)
+        o = mod.zeros(n, dtype=mod.int32)
+        o32 = mod.zeros(n, dtype=mod.float32)
+        big = mod.full(n, 1e300)
+        s = mod.full(1, mod.nan)
+        h = mod.full(n, 60000, dtype=mod.float16)
+        return [
+            lambda: mod.add(a, i, dtype=mod.int32, casting="unsafe"),
+            lambda: mod.add(s, i, dtype=mod.int32, casting="unsafe"),
+            lambda: mod.add(a[::2], i[::2], dtype=mod.int32, casting="unsafe"),
+            lambda: mod.add(a, 1.0, out=o, casting="unsafe"),
+            lambda: mod.multiply(big, 1.0, out=o32, casting="unsafe"),
+            lambda: mod.add(big, mod.float32(1), dtype=mod.float32),
+            lambda: mod.negative(a, out=o, casting="unsafe"),
+            lambda: mod.add(h, h),
+        ]
+    for f_np, f_nc in zip(cases(np), cases(numc)):
+        assert _messages(f_np) == _messages(f_nc)
