@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
+#include "core/parallel.h"
 #include "numc/manip_shape.h"
 #include "numc/alloc.h"
 #include "numc/fill.h"
@@ -93,6 +94,33 @@ static void copy_stream(char *d, const char *s, size_t n)
  * copies; it must be 0 when the destination is read again soon (the stat
  * modes fill an "empty" pad and then read its center back), because
  * streamed lines leave the caches and would come back from DRAM. */
+/* Rows of a two-dimensional copy_rows, split over the thread pool. */
+typedef struct rows_job {
+    char *d;
+    const char *s;
+    ptrdiff_t ds, ss;
+    size_t row;
+    int stream;
+} rows_job;
+
+static void copy_rows_part(void *arg, ptrdiff_t b, ptrdiff_t e)
+{
+    const rows_job *j = arg;
+    for (ptrdiff_t i = b; i < e; i++) {
+#if defined(__SSE2__)
+        if (j->stream) {
+            copy_stream(j->d + i * j->ds, j->s + i * j->ss, j->row);
+            continue;
+        }
+#endif
+        memcpy(j->d + i * j->ds, j->s + i * j->ss, j->row);
+    }
+#if defined(__SSE2__)
+    if (j->stream)
+        _mm_sfence(); /* each thread orders its own streaming stores */
+#endif
+}
+
 static nc_status copy_rows(nc_array *dst, const nc_array *src, int may_stream)
 {
     int nd = dst->ndim;
@@ -105,7 +133,17 @@ static nc_status copy_rows(nc_array *dst, const nc_array *src, int may_stream)
     ptrdiff_t idx[NC_MAXDIMS] = {0};
 #if defined(__SSE2__)
     int stream = may_stream && dst->size > STREAM_MIN / (ptrdiff_t)isz;
+#else
+    int stream = 0;
 #endif
+    if (nd == 2) {
+        ptrdiff_t chunk = nc__par_chunk(dst->shape[0], (ptrdiff_t)(65536 * isz / row) + 1, 1);
+        if (chunk < dst->shape[0]) {
+            rows_job j = {dst->data, src->data, dst->strides[0], src->strides[0], row, stream};
+            nc__parallel_for(dst->shape[0], chunk, copy_rows_part, &j);
+            return NC_OK;
+        }
+    }
     do {
         char *d = dst->data;
         const char *s = src->data;

@@ -395,3 +395,17 @@ def test_parallel_where(threads):
         same_values(np.where(c, a, b), numc.where(cc, ca, cb))
         same_values(np.where(c.ravel(), a.ravel(), 0), numc.where(cc.ravel(), ca.ravel(), 0))
         same_values(np.where(c.T, a.T, b[:, None]), numc.where(cc.T, ca.T, cb[:, None]))
+
+
+@pytest.mark.parametrize("mode", ["constant", "edge", "reflect", "wrap", "symmetric", "mean",
+                                  "empty"])
+def test_parallel_pad(threads, mode):
+    a = np.random.default_rng(16).standard_normal((700, 600))
+    ca = numc.asarray(a)
+    for t in (1, 2, 3):
+        numc.set_num_threads(t)
+        got = numc.pad(ca, ((3, 5), (7, 2)), mode=mode)
+        if mode == "empty":
+            same_values(a, got[3:-5, 7:-2])
+        else:
+            same_values(np.pad(a, ((3, 5), (7, 2)), mode=mode), got)
