@@ -60,11 +60,14 @@ void *nc__large_alloc(size_t size, int zeroed, size_t *cap_out)
     size_t cap = round_cap(size);
     if (cap < size)
         return NULL;
-    /* Best fit among cached blocks no more than a quarter larger. */
+    /* Best fit among cached blocks no more than a quarter larger.  Not for
+     * zeroed blocks: fresh mappings are zero already and cost nothing until
+     * touched (np.zeros is lazy the same way), while clearing a cached
+     * block would write every byte up front. */
     void *p = NULL;
     acquire();
     int best = -1;
-    for (int i = 0; i < CACHE_SLOTS; i++)
+    for (int i = 0; i < CACHE_SLOTS && !zeroed; i++)
         if (cache[i].ptr && cache[i].cap >= cap && cache[i].cap - cap <= cap / 4 &&
             (best < 0 || cache[i].cap < cache[best].cap))
             best = i;
@@ -76,8 +79,6 @@ void *nc__large_alloc(size_t size, int zeroed, size_t *cap_out)
     }
     release();
     if (p) {
-        if (zeroed)
-            memset(p, 0, size);
         *cap_out = cap;
         return p;
     }
