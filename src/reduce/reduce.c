@@ -134,6 +134,7 @@ enum par_kind { PAR_NONE, PAR_ASSOC, PAR_PAIRWISE };
 
 #define NC_RED_PAR_MIN 32768 /* elements per part, at least */
 #define NC_RED_PAR_MAXPARTS 64
+#define NC_RED_CASTBLOCK 4096 /* elements of a part's cast buffer */
 #define NC_PAR_RED_2D_MIN 65536 /* elements per part of a 2-d split, about */
 
 /* Blocked reduction of n elements into acc (all B lanes filled from the
@@ -187,6 +188,7 @@ typedef struct par_red {
     const red_ctx *c;
     const char *src;
     ptrdiff_t ss;
+    nc_cast_fn cast;   /* input -> loop dtype, or NULL (PAR_ASSOC only) */
     ptrdiff_t begin[NC_RED_PAR_MAXPARTS + 1]; /* part k is [begin[k], begin[k+1]) */
     _Alignas(16) char val[NC_RED_PAR_MAXPARTS][16];
     atomic_uint flags;
@@ -225,6 +227,24 @@ static void par_red_part(void *arg, ptrdiff_t k, ptrdiff_t kend)
             else
                 *(float *)v = -0.0f;
             rc = call_step(c->lp, v, 0, src, p->ss, n);
+        } else if (p->cast) {
+            /* cast blocks into a buffer, one accumulator row across them,
+             * as the serial cast path does */
+            _Alignas(64) char acc[NC_RED_BLOCK * 16];
+            _Alignas(64) char buf[NC_RED_CASTBLOCK * 16];
+            red_ctx local = *c;
+            local.acc = acc;
+            local.par = PAR_NONE;
+            p->cast(src, p->ss, v, c->tsz, 1);
+            int started = 0;
+            rc = 0;
+            for (ptrdiff_t done = 1; done < n && !rc; done += NC_RED_CASTBLOCK) {
+                ptrdiff_t m = n - done < NC_RED_CASTBLOCK ? n - done : NC_RED_CASTBLOCK;
+                p->cast(src + done * p->ss, p->ss, buf, c->tsz, m);
+                rc = blocked_part(&local, v, buf, c->tsz, m, &started);
+            }
+            if (!rc)
+                rc = flush_acc(&local, v, &started);
         } else {
             _Alignas(64) char acc[NC_RED_BLOCK * 16];
             red_ctx local = *c;
@@ -243,14 +263,16 @@ static void par_red_part(void *arg, ptrdiff_t k, ptrdiff_t kend)
 
 /* out op= the n elements at src, split over the thread pool (see
  * enum par_kind); flags raised by the parts end up raised here. */
-static int par_reduce(const red_ctx *c, char *out, const char *src, ptrdiff_t ss, ptrdiff_t n)
+static int par_reduce_cast(const red_ctx *c, char *out, const char *src, ptrdiff_t ss,
+                           ptrdiff_t n, nc_cast_fn cast)
 {
     par_red *p = nc_malloc(sizeof *p);
     if (!p)
-        return call_step(c->lp, out, 0, src, ss, n); /* no memory: serially */
+        return -1; /* the caller falls back to its serial path */
     p->c = c;
     p->src = src;
     p->ss = ss;
+    p->cast = cast;
     atomic_init(&p->flags, 0);
     atomic_init(&p->rc, 0);
     /* about four parts per thread, none shorter than NC_RED_PAR_MIN */
@@ -280,6 +302,12 @@ static int par_reduce(const red_ctx *c, char *out, const char *src, ptrdiff_t ss
         nc__fp_raise((int)fl);
     nc_free(p);
     return rc;
+}
+
+static int par_reduce(const red_ctx *c, char *out, const char *src, ptrdiff_t ss, ptrdiff_t n)
+{
+    int rc = par_reduce_cast(c, out, src, ss, n, NULL);
+    return rc == -1 ? call_step(c->lp, out, 0, src, ss, n) : rc; /* -1: no memory */
 }
 
 /* Calls call_step on the runs of True of a mask (NULL: all of it). */
@@ -460,8 +488,13 @@ static nc_status run_reduce(const nc_ufunc *uf, const nc_loop *lp, int ndim, con
         ptrdiff_t sm = mask ? it.inner_strides[2] : 0;
         if (!cast) {
             rc = call_masked(&c, it.ptrs[1], so, it.ptrs[0], si, n, mask ? it.ptrs[2] : NULL, sm);
+        } else if (so == 0 && !mask && c.par == PAR_ASSOC && n >= 2 * NC_RED_PAR_MIN &&
+                   nc__par_threads() > 1 &&
+                   (rc = par_reduce_cast(&c, it.ptrs[1], it.ptrs[0], si, n, cast)) != -1) {
+            /* split over threads, each part casting through its own buffer */
         } else if (so == 0 && !mask && c.blocked && !c.contig_direct && n >= 4 * NC_RED_BLOCK) {
             /* One accumulator row across all cast blocks of the run. */
+            rc = 0;
             int started = 0;
             for (ptrdiff_t done = 0; done < n && !rc; done += bufsize) {
                 ptrdiff_t m = n - done < bufsize ? n - done : bufsize;

@@ -409,3 +409,27 @@ def test_parallel_pad(threads, mode):
             same_values(a, got[3:-5, 7:-2])
         else:
             same_values(np.pad(a, ((3, 5), (7, 2)), mode=mode), got)
+
+
+@pytest.mark.parametrize("expr", ["bool_sum", "int8_sum", "uint16_prod", "int8_max_as_int64",
+                                  "bool_any_as_int"])
+def test_parallel_cast_reductions(threads, expr):
+    rng = np.random.default_rng(17)
+    n = 1_000_003
+    b = rng.random(n) < 0.3
+    i8 = rng.integers(-100, 100, n).astype(np.int8)
+    u16 = rng.integers(0, 3, n).astype(np.uint16)
+    cb, ci8, cu16 = numc.asarray(b), numc.asarray(i8), numc.asarray(u16)
+    cases = {
+        "bool_sum": (lambda: b.sum(), lambda: cb.sum()),
+        "int8_sum": (lambda: i8.sum(), lambda: ci8.sum()),
+        "uint16_prod": (lambda: np.prod(u16[:200_000] % 2 + 1), lambda: numc.prod(cu16[:200_000] % 2 + 1)),
+        "int8_max_as_int64": (lambda: np.maximum.reduce(i8, dtype=np.int64),
+                              lambda: numc.maximum.reduce(ci8, dtype=numc.int64)),
+        "bool_any_as_int": (lambda: np.add.reduce(b, dtype=np.int32),
+                            lambda: numc.add.reduce(cb, dtype=numc.int32)),
+    }
+    f_np, f_nc = cases[expr]
+    want = f_np()
+    for got in each_count(f_nc):
+        same_values(want, got)
