@@ -51,7 +51,12 @@ def round(a, decimals=0, out=None):
     scale_up, scale_down = (_core.multiply, _core.divide) if decimals >= 0 else (_core.divide, _core.multiply)
     f = 10.0 ** abs(decimals)
     if out is None:
-        return scale_down(_core.rint(scale_up(a, f)), f)
+        # one temporary, reused in place (three passes over one buffer)
+        y = scale_up(a, f)
+        if not isinstance(y, _ndarray):
+            return scale_down(_core.rint(y), f)
+        _core.rint(y, out=y)
+        return scale_down(y, f, out=y)[()]
     scale_up(a, f, out=out)
     _core.rint(out, out=out)
     return scale_down(out, f, out=out)
