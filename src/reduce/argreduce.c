@@ -8,6 +8,7 @@
  * memory is read in order.  nc_sum_sqdev_f64 (var/std's second pass) is
  * here too: like the others it reads one array and returns a number. */
 #include <math.h>
+#include <stdatomic.h>
 #include <string.h>
 #include "numc/argreduce.h"
 #include "numc/iter.h"
@@ -338,6 +339,18 @@ nc_status nc_argreduce(const nc_array *a, int axis, int is_max, nc_array *out)
     return NC_OK;
 }
 
+/* count_nonzero over the iterator's runs, split over threads: counts add. */
+typedef struct nz_par {
+    nonzero_fn f;
+    atomic_llong total;
+} nz_par;
+
+static void nz_run(void *ctx, char *const *p, const ptrdiff_t *s, ptrdiff_t n)
+{
+    nz_par *z = ctx;
+    atomic_fetch_add(&z->total, (long long)z->f(p[0], n, s[0]));
+}
+
 nc_status nc_count_nonzero(const nc_array *a, int64_t *count)
 {
     if (!a || !count || (unsigned)a->dtype >= NC_NTYPES)
@@ -346,7 +359,7 @@ nc_status nc_count_nonzero(const nc_array *a, int64_t *count)
     if (a->size == 0)
         return NC_OK;
     nonzero_fn f = nonzero_table[a->dtype];
-    if (a->flags & NC_C_CONTIGUOUS) {
+    if ((a->flags & NC_C_CONTIGUOUS) && a->size < 2 * ARG_PAR_MIN) {
         *count = f(a->data, a->size, nc_dtype_info(a->dtype)->itemsize);
         return NC_OK;
     }
@@ -355,6 +368,11 @@ nc_status nc_count_nonzero(const nc_array *a, int64_t *count)
     nc_status st = nc_iter_init(&it, 1, ops, a->ndim, a->shape);
     if (st)
         return st;
+    nz_par z = {f, 0};
+    if (nc__par_iter(&it, ARG_PAR_MIN, nz_run, &z)) {
+        *count = (int64_t)atomic_load(&z.total);
+        return NC_OK;
+    }
     int64_t c = 0;
     do
         c += f(it.ptrs[0], it.inner_size, it.inner_strides[0]);

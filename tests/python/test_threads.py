@@ -433,3 +433,15 @@ def test_parallel_cast_reductions(threads, expr):
     want = f_np()
     for got in each_count(f_nc):
         same_values(want, got)
+
+
+@pytest.mark.parametrize("dtype", ["bool", "int8", "float64", "complex64", "float16"])
+def test_parallel_count_nonzero(threads, dtype):
+    rng = np.random.default_rng(18)
+    a = (rng.random((900, 700)) < 0.4).astype(dtype)
+    ca = numc.asarray(a)
+    for t in (1, 2, 3):
+        numc.set_num_threads(t)
+        assert int(numc.count_nonzero(ca)) == int(np.count_nonzero(a))
+        assert int(numc.count_nonzero(ca.T)) == int(np.count_nonzero(a.T))
+        assert int(numc.count_nonzero(ca[:, ::3])) == int(np.count_nonzero(a[:, ::3]))
