@@ -7,6 +7,7 @@ import math as _math
 
 from . import _core
 from ._core import ndarray as _ndarray
+from ._dtypes import result_type as _result_type
 
 __all__ = ["round", "around", "clip", "real", "imag", "conj", "angle", "isclose", "allclose", "nan_to_num",
            "array_equal", "array_equiv"]
@@ -107,6 +108,13 @@ def clip(a, a_min=_NoValue, a_max=_NoValue, out=None, *, min=_NoValue, max=_NoVa
         r = _core.maximum(a, a_min, out=out, **kwargs)
     elif a_min is None:
         r = _core.minimum(a, a_max, out=out, **kwargs)
+    elif out is None and not kwargs:
+        r = _core.maximum(a, a_min)
+        if isinstance(r, _ndarray) and r.ndim and _result_type(r, a_max) == r.dtype:
+            # the second pass in place: one temporary instead of two
+            r = _core.minimum(r, a_max, out=r)
+        else:
+            r = _core.minimum(r, a_max)
     else:
         r = _core.minimum(_core.maximum(a, a_min, out=out, **kwargs), a_max, out=out, **kwargs)
     return r if out is not None else (r[()] if isinstance(r, _ndarray) else r)
