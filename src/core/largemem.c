@@ -21,10 +21,11 @@
 #define CACHE_SLOTS 8
 #define CACHE_MAX_BYTES ((size_t)1 << 30)
 
-typedef struct { void *ptr; size_t cap; } slot;
+typedef struct { void *ptr; size_t cap; unsigned long stamp; } slot;
 
 static slot cache[CACHE_SLOTS];
 static size_t cached_bytes;
+static unsigned long clock_now; /* orders slots by when they were freed */
 static atomic_flag lock = ATOMIC_FLAG_INIT;
 static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
 
@@ -117,20 +118,36 @@ void nc__large_free(void *p, size_t cap)
         nc_free(p);
         return;
     }
+    if (cap > CACHE_MAX_BYTES) {
+        munmap(p, cap);
+        return;
+    }
+    /* Keep the most recently freed blocks: evict the oldest ones until the
+     * new block fits (a program cycling through more sizes than there are
+     * slots then still reuses its latest ones). */
+    slot evicted[CACHE_SLOTS];
+    int nev = 0;
     acquire();
-    if (cached_bytes + cap <= CACHE_MAX_BYTES) {
+    for (;;) {
+        int empty = -1, oldest = -1;
         for (int i = 0; i < CACHE_SLOTS; i++) {
-            if (!cache[i].ptr) {
-                cache[i].ptr = p;
-                cache[i].cap = cap;
-                cached_bytes += cap;
-                release();
-                return;
-            }
+            if (!cache[i].ptr)
+                empty = empty < 0 ? i : empty;
+            else if (oldest < 0 || cache[i].stamp < cache[oldest].stamp)
+                oldest = i;
         }
+        if (empty >= 0 && cached_bytes + cap <= CACHE_MAX_BYTES) {
+            cache[empty] = (slot){p, cap, ++clock_now};
+            cached_bytes += cap;
+            break;
+        }
+        evicted[nev++] = cache[oldest];
+        cached_bytes -= cache[oldest].cap;
+        cache[oldest].ptr = NULL;
     }
     release();
-    munmap(p, cap);
+    for (int i = 0; i < nev; i++)
+        munmap(evicted[i].ptr, evicted[i].cap);
 }
 
 void nc_release_cached_memory(void)
