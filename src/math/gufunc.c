@@ -162,6 +162,7 @@ static const gu_kernel dot_kernels[NC_NTYPES] = {
  * band with its own packing space; every C element is computed by the same
  * sequence of operations as in one call, so the bits do not change. */
 #define GU_PAR_FLOPS ((ptrdiff_t)1 << 21) /* multiply-adds per band, at least */
+#define GU_BATCH_FLOPS ((ptrdiff_t)1 << 16) /* ... per part of a batch of small products */
 
 typedef struct gu_par {
     const gu_block *g;
@@ -212,6 +213,34 @@ static void gemm(nc_dtype_id dt, const gu_block *g, void *work)
         gu_gemm_f64(g, work);
     else
         gu_gemm_f32(g, work);
+}
+
+static void run_block(nc_dtype_id dt, const gu_block *g, void *work);
+
+/* A range of one batch axis of small products (see nc_gufunc_exec). */
+typedef struct gu_batch {
+    const gu_block *g;
+    nc_dtype_id dt;
+    const char *pa, *pb;
+    char *pc;
+    ptrdiff_t sa, sb, sc; /* batch steps */
+    atomic_uint flags;
+} gu_batch;
+
+static void gu_batch_part(void *arg, ptrdiff_t b, ptrdiff_t e)
+{
+    gu_batch *j = arg;
+    gu_block g = *j->g;
+    nc__fp_clear();
+    for (ptrdiff_t i = b; i < e; i++) {
+        g.a = j->pa + i * j->sa;
+        g.b = j->pb + i * j->sb;
+        g.c = j->pc + i * j->sc;
+        run_block(j->dt, &g, NULL);
+    }
+    unsigned int fl = nc__fp_save();
+    if (fl)
+        atomic_fetch_or(&j->flags, fl);
 }
 
 /* Picks the kernel for a block: real floats use the packed GEMM when the
@@ -552,6 +581,19 @@ nc_status nc_gufunc_exec(int kind, int loop_index, nc_array *const *ops, const i
     const char *pa = src[0]->data, *pb = src[1]->data;
     char *pc = dst->data;
     nc__fp_clear();
+    /* One batch axis of small blocks (no packing space needed): the blocks
+     * are independent, so the batch is split over threads. */
+    if (nbatch == 1 && !work) {
+        gu_batch bj = {&g, dt, pa, pb, pc, bsa[0], bsb[0], gc.strides[0], 0};
+        const ptrdiff_t per = (g.n > 0 ? g.n : 1) * (g.m > 0 ? g.m : 1) * (g.k > 0 ? g.k : 1);
+        const ptrdiff_t chunk = nc__par_chunk(batch[0], GU_BATCH_FLOPS / per + 1, 1);
+        if (chunk < batch[0]) {
+            nc__parallel_for(batch[0], chunk, gu_batch_part, &bj);
+            nc__fp_raise((int)atomic_load(&bj.flags));
+            *fpe = nc__fp_read();
+            goto finish;
+        }
+    }
     for (;;) {
         g.a = pa;
         g.b = pb;

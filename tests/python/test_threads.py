@@ -445,3 +445,23 @@ def test_parallel_count_nonzero(threads, dtype):
         assert int(numc.count_nonzero(ca)) == int(np.count_nonzero(a))
         assert int(numc.count_nonzero(ca.T)) == int(np.count_nonzero(a.T))
         assert int(numc.count_nonzero(ca[:, ::3])) == int(np.count_nonzero(a[:, ::3]))
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32", "int32", "complex128"])
+def test_parallel_gufunc_batches(threads, dtype):
+    rng = np.random.default_rng(19)
+    a = (rng.standard_normal((3000, 40)) * 10).astype(dtype)
+    b = (rng.standard_normal((3000, 40)) * 10).astype(dtype)
+    m = (rng.standard_normal((20000, 3, 3)) * 10).astype(dtype)
+    ca, cb, cm = numc.asarray(a), numc.asarray(b), numc.asarray(m)
+    res = {}
+    for t in (1, 2, 3):
+        numc.set_num_threads(t)
+        got = (numc.vecdot(ca, cb), numc.matmul(cm, cm), numc.matvec(cm, cm[:, 0]))
+        res[t] = [np.asarray(x.tolist()) for x in got]
+    for t in (2, 3):
+        for x, y in zip(res[1], res[t]):
+            assert np.array_equal(x, y)
+    tol = dict(rtol=1e-4, atol=1e-2) if dtype in ("float32",) else dict(rtol=1e-10, atol=1e-8)
+    np.testing.assert_allclose(res[1][0], np.vecdot(a, b), **tol)
+    np.testing.assert_allclose(res[1][1], np.matmul(m, m), **tol)
