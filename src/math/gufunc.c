@@ -131,20 +131,25 @@ typedef struct gu_block {
 #define GU_KC 256
 #define GU_MC 64
 #define GU_NC 512
+#include "gufunc_micro_fma.inc.c"
 #define T double
 #define SFX f64
 #define MR 4
 #define NR 8
+#define MICRO_FAST GU_FMA_F64
 #include "gufunc_gemm.inc.c"
 #undef T
 #undef SFX
 #undef MR
 #undef NR
+#undef MICRO_FAST
 #define T float
 #define SFX f32
-#define MR 4
+#define MR 8
 #define NR 8
+#define MICRO_FAST GU_FMA_F32
 #include "gufunc_gemm.inc.c"
+#undef MICRO_FAST
 #undef T
 #undef SFX
 #undef MR

@@ -5,7 +5,8 @@
  * MR x NR accumulators stay in registers (MR*NR/4 or /8 vector registers)
  * so the adds of independent elements overlap.  Each C element is the sum
  * over KC-blocks of k, added in order: results differ from a plain dot only
- * in rounding order.  Also a contiguous dot with 8 accumulators. */
+ * in rounding order (and, with the FMA micro-kernel, in fusing).  Also a
+ * contiguous dot with 8 accumulators. */
 
 NC_VECTORIZED static T NC_CAT(gu_dot8_, SFX)(const T *restrict a, const T *restrict b, ptrdiff_t k)
 {
@@ -76,6 +77,11 @@ static void NC_CAT(gu_gemm_, SFX)(const gu_block *g, T *work)
     T *ap = work;
     T *bp = work + (GU_MC + MR) * GU_KC;
     T tile[MR * NR];
+    /* the FMA micro-kernel where the CPU has one (MICRO_FAST, see
+     * gufunc_micro_fma.inc.c), else the portable one */
+    void (*micro)(ptrdiff_t, const T *restrict, const T *restrict, T *restrict) = MICRO_FAST;
+    if (!micro)
+        micro = NC_CAT(gu_micro_, SFX);
     for (ptrdiff_t j0 = 0; j0 < g->m; j0 += GU_NC) {
         ptrdiff_t nc = g->m - j0 < GU_NC ? g->m - j0 : GU_NC;
         for (ptrdiff_t p0 = 0; p0 < g->k; p0 += GU_KC) {
@@ -86,7 +92,7 @@ static void NC_CAT(gu_gemm_, SFX)(const gu_block *g, T *work)
                 NC_CAT(gu_pack_a_, SFX)(g, i0, mc, p0, kc, ap);
                 for (ptrdiff_t j = 0; j < nc; j += NR) {
                     for (ptrdiff_t i = 0; i < mc; i += MR) {
-                        NC_CAT(gu_micro_, SFX)(kc, ap + (i / MR) * kc * MR, bp + (j / NR) * kc * NR, tile);
+                        micro(kc, ap + (i / MR) * kc * MR, bp + (j / NR) * kc * NR, tile);
                         ptrdiff_t rmax = mc - i < MR ? mc - i : MR;
                         ptrdiff_t qmax = nc - j < NR ? nc - j : NR;
                         for (ptrdiff_t r = 0; r < rmax; r++) {
