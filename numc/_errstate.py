@@ -1,6 +1,9 @@
 """Floating-point error handling: seterr, geterr, errstate, seterrcall, geterrcall.
 
-The modes live in the C core, per thread; this module gives them NumPy's API.
+The state lives in a context variable (numc._core._errstate_var), as
+NumPy's does: a new thread starts from the defaults, and asyncio tasks each
+keep the state they were created with.  errstate sets the variable on entry
+and resets it to the previous value on exit.
 """
 import contextlib
 
@@ -58,15 +61,18 @@ class errstate(contextlib.ContextDecorator):
         self._saved = []
 
     def __enter__(self):
-        old = seterr(**self._kw)
-        oldcall = seterrcall(self._call) if self._call is not None else _NOT_SET
-        self._saved.append((old, oldcall))
+        before = _core._errstate_var.get()
+        try:
+            seterr(**self._kw)
+            if self._call is not None:
+                seterrcall(self._call)
+        except BaseException:
+            _core._errstate_var.set(before)
+            raise
+        # one token for the whole change: exit restores the state exactly
+        state = _core._errstate_var.get()
+        _core._errstate_var.set(before)
+        self._saved.append(_core._errstate_var.set(state))
 
     def __exit__(self, *exc):
-        old, oldcall = self._saved.pop()
-        seterr(**old)
-        if oldcall is not _NOT_SET:
-            seterrcall(oldcall)
-
-
-_NOT_SET = object()
+        _core._errstate_var.reset(self._saved.pop())

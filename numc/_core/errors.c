@@ -1,9 +1,12 @@
 /* errors.c: core statuses -> Python exceptions, and the floating-point
  * error state (NumPy's seterr/errstate).
  *
- * The error state is per thread, as NumPy's context-variable state is per
- * context: each of divide/over/under/invalid has a mode.  ncpy_check_fpe
- * applies it to the flags a core call reported. */
+ * The error state lives in a context variable, as NumPy's does (so a new
+ * thread starts from the defaults and asyncio tasks keep their own): a
+ * tuple (divide, over, under, invalid, callback) of modes and the
+ * seterrcall object.  ncpy_check_fpe applies it to the flags a core call
+ * reported; it reads the variable only when some flag was raised, so calls
+ * that raise nothing never pay for the lookup. */
 #include "binding.h"
 
 PyObject *ncpy_AxisError;
@@ -38,11 +41,42 @@ PyObject *ncpy_raise(nc_status st)
 /* --- errstate --------------------------------------------------------- */
 
 enum { ERR_IGNORE = 0, ERR_WARN, ERR_RAISE, ERR_CALL, ERR_PRINT, ERR_LOG };
-typedef struct { int divide, over, under, invalid; } errmodes;
-static _Thread_local errmodes modes = {ERR_WARN, ERR_WARN, ERR_IGNORE, ERR_WARN};
-static PyObject *errcall; /* seterrcall object; guarded by the GIL */
+typedef struct { int divide, over, under, invalid; PyObject *call; } errmodes;
+static PyObject *state_var; /* contextvars.ContextVar of the state tuple */
 
-static int handle(int mode, const char *kind, const char *what)
+/* The current state; call is borrowed from the tuple, which *hold keeps
+ * alive until the caller releases it. */
+static int get_state(errmodes *m, PyObject **hold)
+{
+    PyObject *t;
+    if (PyContextVar_Get(state_var, NULL, &t) < 0)
+        return -1;
+    if (!t || !PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 5) {
+        Py_XDECREF(t);
+        PyErr_SetString(PyExc_SystemError, "numc error state is corrupt");
+        return -1;
+    }
+    m->divide = (int)PyLong_AsLong(PyTuple_GET_ITEM(t, 0));
+    m->over = (int)PyLong_AsLong(PyTuple_GET_ITEM(t, 1));
+    m->under = (int)PyLong_AsLong(PyTuple_GET_ITEM(t, 2));
+    m->invalid = (int)PyLong_AsLong(PyTuple_GET_ITEM(t, 3));
+    m->call = PyTuple_GET_ITEM(t, 4);
+    *hold = t;
+    return PyErr_Occurred() ? (Py_DECREF(t), -1) : 0;
+}
+
+static int set_state(const errmodes *m)
+{
+    PyObject *t = Py_BuildValue("(iiiiO)", m->divide, m->over, m->under, m->invalid, m->call);
+    if (!t)
+        return -1;
+    PyObject *token = PyContextVar_Set(state_var, t);
+    Py_DECREF(t);
+    Py_XDECREF(token);
+    return token ? 0 : -1;
+}
+
+static int handle(int mode, const char *kind, const char *what, PyObject *errcall)
 {
     char msg[160];
     if (mode == ERR_IGNORE)
@@ -110,55 +144,86 @@ int ncpy_check_fpe(const char *what, int flags)
 {
     if (!flags)
         return 0;
-    if ((flags & NC_FPE_DIVIDEBYZERO) && handle(modes.divide, "divide by zero", what))
+    errmodes m;
+    PyObject *hold;
+    if (get_state(&m, &hold) < 0)
         return -1;
-    if ((flags & NC_FPE_OVERFLOW) && handle(modes.over, "overflow", what))
-        return -1;
-    if ((flags & NC_FPE_UNDERFLOW) && handle(modes.under, "underflow", what))
-        return -1;
-    if ((flags & NC_FPE_INVALID) && handle(modes.invalid, "invalid value", what))
-        return -1;
-    return 0;
+    int r = 0;
+    if ((flags & NC_FPE_DIVIDEBYZERO) && handle(m.divide, "divide by zero", what, m.call))
+        r = -1;
+    else if ((flags & NC_FPE_OVERFLOW) && handle(m.over, "overflow", what, m.call))
+        r = -1;
+    else if ((flags & NC_FPE_UNDERFLOW) && handle(m.under, "underflow", what, m.call))
+        r = -1;
+    else if ((flags & NC_FPE_INVALID) && handle(m.invalid, "invalid value", what, m.call))
+        r = -1;
+    Py_DECREF(hold);
+    return r;
 }
 
-static PyObject *py_geterrmodes(PyObject *m, PyObject *args)
+static PyObject *py_geterrmodes(PyObject *mod, PyObject *args)
 {
-    (void)m;
+    (void)mod;
     (void)args;
-    return Py_BuildValue("(iiii)", modes.divide, modes.over, modes.under, modes.invalid);
+    errmodes m;
+    PyObject *hold;
+    if (get_state(&m, &hold) < 0)
+        return NULL;
+    Py_DECREF(hold);
+    return Py_BuildValue("(iiii)", m.divide, m.over, m.under, m.invalid);
 }
 
-static PyObject *py_seterrmodes(PyObject *m, PyObject *args)
+static PyObject *py_seterrmodes(PyObject *mod, PyObject *args)
 {
-    (void)m;
-    errmodes n;
-    if (!PyArg_ParseTuple(args, "iiii", &n.divide, &n.over, &n.under, &n.invalid))
+    (void)mod;
+    errmodes m;
+    PyObject *hold;
+    if (get_state(&m, &hold) < 0)
         return NULL;
-    modes = n;
+    int ok = PyArg_ParseTuple(args, "iiii", &m.divide, &m.over, &m.under, &m.invalid) &&
+             set_state(&m) == 0;
+    Py_DECREF(hold);
+    if (!ok)
+        return NULL;
     Py_RETURN_NONE;
 }
 
-static PyObject *py_seterrcall(PyObject *m, PyObject *func)
+static PyObject *py_seterrcall(PyObject *mod, PyObject *func)
 {
-    (void)m;
-    PyObject *old = errcall ? errcall : Py_None;
-    Py_INCREF(func);
-    errcall = func;
-    return old; /* the reference errcall held passes to the caller */
+    (void)mod;
+    errmodes m;
+    PyObject *hold;
+    if (get_state(&m, &hold) < 0)
+        return NULL;
+    PyObject *old = m.call;
+    Py_INCREF(old);
+    m.call = func;
+    int r = set_state(&m);
+    Py_DECREF(hold);
+    if (r < 0) {
+        Py_DECREF(old);
+        return NULL;
+    }
+    return old;
 }
 
-static PyObject *py_geterrcall(PyObject *m, PyObject *args)
+static PyObject *py_geterrcall(PyObject *mod, PyObject *args)
 {
-    (void)m;
+    (void)mod;
     (void)args;
-    PyObject *r = errcall ? errcall : Py_None;
+    errmodes m;
+    PyObject *hold;
+    if (get_state(&m, &hold) < 0)
+        return NULL;
+    PyObject *r = m.call;
     Py_INCREF(r);
+    Py_DECREF(hold);
     return r;
 }
 
 static PyMethodDef error_methods[] = {
-    {"_geterrmodes", py_geterrmodes, METH_NOARGS, "Error modes (divide, over, under, invalid) of this thread."},
-    {"_seterrmodes", py_seterrmodes, METH_VARARGS, "Sets the error modes of this thread."},
+    {"_geterrmodes", py_geterrmodes, METH_NOARGS, "Error modes (divide, over, under, invalid) of this context."},
+    {"_seterrmodes", py_seterrmodes, METH_VARARGS, "Sets the error modes of this context."},
     {"_seterrcall", py_seterrcall, METH_O, "Sets the error callback; returns the old one."},
     {"_geterrcall", py_geterrcall, METH_NOARGS, "The error callback."},
     {NULL, NULL, 0, NULL},
@@ -179,6 +244,18 @@ int ncpy_init_errors(PyObject *m)
         goto fail;
     Py_DECREF(ex);
     Py_DECREF(pex);
+    PyObject *dflt = Py_BuildValue("(iiiiO)", ERR_WARN, ERR_WARN, ERR_IGNORE, ERR_WARN, Py_None);
+    if (!dflt)
+        return -1;
+    state_var = PyContextVar_New("numc_errstate", dflt);
+    Py_DECREF(dflt);
+    if (!state_var)
+        return -1;
+    Py_INCREF(state_var);
+    if (PyModule_AddObject(m, "_errstate_var", state_var) < 0) {
+        Py_DECREF(state_var);
+        return -1;
+    }
     return PyModule_AddFunctions(m, error_methods);
 fail:
     Py_XDECREF(ex);

@@ -179,6 +179,50 @@ def test_errstate_warnings_and_raise():
     numc.seterr(**old)
 
 
+def test_errstate_is_a_context_variable():
+    """As in NumPy: threads start from the defaults, asyncio tasks keep their
+    own state, errstate restores exactly what was there (callback too)."""
+    import asyncio
+    import threading
+
+    seen = {}
+    with numc.errstate(divide="raise"):
+        t = threading.Thread(target=lambda: seen.update(numc.geterr()))
+        t.start()
+        t.join()
+    assert seen == np.geterr()  # the defaults, not the creating thread's state
+
+    async def task(mode, out):
+        with numc.errstate(divide=mode):
+            await asyncio.sleep(0.01)  # the other task runs here
+            out[mode] = numc.geterr()["divide"]
+
+    async def main():
+        out = {}
+        await asyncio.gather(task("raise", out), task("ignore", out))
+        return out
+
+    assert asyncio.run(main()) == {"raise": "raise", "ignore": "ignore"}
+    assert numc.geterr()["divide"] == "warn"
+
+    calls = []
+    with numc.errstate(divide="call", call=lambda kind, flag: calls.append((kind, flag))):
+        numc.divide(numc.asarray([1.0]), 0.0)
+        assert numc.geterrcall() is not None
+    assert calls == [("divide by zero", 1)]
+    assert numc.geterrcall() is None and numc.geterr()["divide"] == "warn"
+
+    @numc.errstate(all="ignore")
+    def quiet():
+        return numc.geterr()["invalid"]
+
+    assert quiet() == "ignore" and numc.geterr()["invalid"] == "warn"
+    with pytest.raises(ValueError):
+        with numc.errstate(divide="bogus"):
+            pass
+    assert numc.geterr() == np.geterr()
+
+
 def test_integer_division_by_zero():
     for d in ["int8", "uint16", "int32", "int64", "uint64"]:
         a, z = np.array([5, 0, 3], dtype=d), np.zeros(3, dtype=d)
