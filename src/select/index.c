@@ -688,15 +688,70 @@ static ptrdiff_t nonzero_pass(const nc_array *a, int64_t *out, ptrdiff_t count)
     }
 }
 
+/* nonzero of a long 1-d array in two parallel passes: each part counts its
+ * non-zeros, then writes its positions from its own start in the output
+ * (stores past a part's end go to nzpos_'s scratch slot, never into the
+ * next part's range). */
+#define NZ_PAR_MIN 65536
+#define NZ_PAR_MAXPARTS 64
+
+typedef struct nz_par {
+    const nc_array *a;
+    ptrdiff_t chunk;
+    int64_t *out;
+    ptrdiff_t start[NZ_PAR_MAXPARTS + 1]; /* counts in pass 1, then starts */
+} nz_par;
+
+static void nz_count_part(void *arg, ptrdiff_t b, ptrdiff_t e)
+{
+    nz_par *z = arg;
+    const nc_array *a = z->a;
+    z->start[b / z->chunk + 1] =
+        nz_row(a->data + b * a->strides[0], a->strides[0], e - b, a->dtype, NULL, 0, 0);
+}
+
+static void nz_write_part(void *arg, ptrdiff_t b, ptrdiff_t e)
+{
+    nz_par *z = arg;
+    const nc_array *a = z->a;
+    const ptrdiff_t k = b / z->chunk, c0 = z->start[k], c1 = z->start[k + 1];
+    nz_row(a->data + b * a->strides[0], a->strides[0], e - b, a->dtype, z->out, c0, c1);
+    for (ptrdiff_t j = c0; j < c1; j++)
+        z->out[j] += b; /* positions were written relative to the part */
+}
+
 nc_status nc_nonzero(const nc_array *a, nc_array *out)
 {
-    ptrdiff_t count = a->size ? nonzero_pass(a, NULL, 0) : 0;
+    nz_par z = {a, 0, NULL, {0}};
+    ptrdiff_t count;
+    int par = 0;
+    if (a->ndim == 1 && a->size >= 2 * NZ_PAR_MIN) {
+        z.chunk = nc__par_chunk(a->size, NZ_PAR_MIN, 64);
+        if (z.chunk < a->size) {
+            if ((a->size - 1) / z.chunk + 1 > NZ_PAR_MAXPARTS)
+                z.chunk = (a->size - 1) / NZ_PAR_MAXPARTS + 1;
+            par = 1;
+        }
+    }
+    if (par) {
+        const ptrdiff_t parts = (a->size - 1) / z.chunk + 1;
+        nc__parallel_for(a->size, z.chunk, nz_count_part, &z);
+        for (ptrdiff_t k = 0; k < parts; k++)
+            z.start[k + 1] += z.start[k];
+        count = z.start[parts];
+    } else {
+        count = a->size ? nonzero_pass(a, NULL, 0) : 0;
+    }
     ptrdiff_t shape[2] = {a->ndim ? a->ndim : 1, count};
     nc_status st = nc_array_init_empty(out, NC_INT64, 2, shape, NC_ORDER_C, 0);
     if (st)
         return st;
-    if (count)
+    if (count && par) {
+        z.out = (int64_t *)out->data;
+        nc__parallel_for(a->size, z.chunk, nz_write_part, &z);
+    } else if (count) {
         nonzero_pass(a, (int64_t *)out->data, count);
+    }
     return NC_OK;
 }
 

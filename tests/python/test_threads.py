@@ -465,3 +465,22 @@ def test_parallel_gufunc_batches(threads, dtype):
     tol = dict(rtol=1e-4, atol=1e-2) if dtype in ("float32",) else dict(rtol=1e-10, atol=1e-8)
     np.testing.assert_allclose(res[1][0], np.vecdot(a, b), **tol)
     np.testing.assert_allclose(res[1][1], np.matmul(m, m), **tol)
+
+
+@pytest.mark.parametrize("dtype", ["bool", "int8", "uint16", "float32", "float64", "complex128",
+                                   "float16"])
+def test_parallel_nonzero(threads, dtype):
+    rng = np.random.default_rng(20)
+    a = (rng.random(1_000_003) < 0.3).astype(dtype)
+    if dtype.startswith("float"):
+        a[5] = -0.0
+        a[-1] = np.nan
+    ca = numc.asarray(a)
+    for t in (1, 2, 3):
+        numc.set_num_threads(t)
+        for x, cx in ((a, ca), (a[::3], ca[::3]), (a[::-2], ca[::-2])):
+            want = np.nonzero(x)[0]
+            got = numc.nonzero(cx)[0]
+            assert np.array_equal(want, np.asarray(got.tolist()))
+        assert np.array_equal(np.flatnonzero(a), np.asarray(numc.flatnonzero(ca).tolist()))
+        same_values(a[a != 0] if dtype != "bool" else a[a], ca[ca != 0] if dtype != "bool" else ca[ca])
