@@ -13,6 +13,7 @@
  * so a partly written output is never read back as input. */
 #include <stdio.h>
 #include <string.h>
+#include "core/parallel.h"
 #include "numc/manip.h"
 #include "numc/alloc.h"
 #include "numc/iter.h"
@@ -113,6 +114,42 @@ static int rows_eligible(const nc_array *out, int n, const nc_array *const *in)
  * runs of all inputs in turn.  The output is then written once, in order,
  * even when the runs are single elements (stack(..., axis=-1)), instead of
  * being swept once per input. */
+typedef struct concat_job {
+    char *out;
+    int n;
+    const nc_array *const *in;
+    int axis;
+    ptrdiff_t inner, rowbytes; /* bytes of one output row (all inputs) */
+} concat_job;
+
+/* Output rows [b, e) (the outer indices), each the runs of all inputs. */
+static void concat_rows_part(void *arg, ptrdiff_t b, ptrdiff_t e)
+{
+    const concat_job *j = arg;
+    char *dst = j->out + b * j->rowbytes;
+    for (ptrdiff_t o = b; o < e; o++)
+        for (int i = 0; i < j->n; i++) {
+            size_t run = (size_t)(j->in[i]->shape[j->axis] * j->inner);
+            memcpy(dst, j->in[i]->data + (size_t)o * run, run);
+            dst += run;
+        }
+}
+
+/* Inputs [b, e) of a concatenation with one outer row: each input is one
+ * block at its own offset. */
+static void concat_inputs_part(void *arg, ptrdiff_t b, ptrdiff_t e)
+{
+    const concat_job *j = arg;
+    char *dst = j->out;
+    for (ptrdiff_t i = 0; i < b; i++)
+        dst += j->in[i]->shape[j->axis] * j->inner;
+    for (ptrdiff_t i = b; i < e; i++) {
+        size_t run = (size_t)(j->in[i]->shape[j->axis] * j->inner);
+        memcpy(dst, j->in[i]->data, run);
+        dst += run;
+    }
+}
+
 static void copy_rows(nc_array *out, int n, const nc_array *const *in, int axis)
 {
     ptrdiff_t outer = 1, inner = nc_dtype_info(out->dtype)->itemsize;
@@ -122,6 +159,25 @@ static void copy_rows(nc_array *out, int n, const nc_array *const *in, int axis)
         inner *= out->shape[d];
     if (out->size == 0)
         return;
+    /* Big copies go to the thread pool: by output rows, or by inputs when
+     * there is a single row; parts write disjoint ranges. */
+    const ptrdiff_t bytes = out->size * nc_dtype_info(out->dtype)->itemsize;
+    if (bytes >= (ptrdiff_t)1 << 20 && nc__par_threads() > 1) {
+        concat_job j = {out->data, n, in, axis, inner, bytes / outer};
+        if (outer > 1) {
+            ptrdiff_t chunk = nc__par_chunk(outer, ((ptrdiff_t)1 << 19) / j.rowbytes + 1, 1);
+            if (chunk < outer) {
+                nc__parallel_for(outer, chunk, concat_rows_part, &j);
+                return;
+            }
+        } else if (n > 1) {
+            /* a few inputs per part: parts are claimed dynamically, and
+             * each one walks the offsets of the inputs before it */
+            const int per = n / (4 * nc__par_threads());
+            nc__parallel_for(n, per > 1 ? per : 1, concat_inputs_part, &j);
+            return;
+        }
+    }
     char *dst = out->data;
     for (ptrdiff_t o = 0; o < outer; o++) {
         for (int i = 0; i < n; i++) {

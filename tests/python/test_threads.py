@@ -484,3 +484,16 @@ def test_parallel_nonzero(threads, dtype):
             assert np.array_equal(want, np.asarray(got.tolist()))
         assert np.array_equal(np.flatnonzero(a), np.asarray(numc.flatnonzero(ca).tolist()))
         same_values(a[a != 0] if dtype != "bool" else a[a], ca[ca != 0] if dtype != "bool" else ca[ca])
+
+
+def test_parallel_concatenate_and_stack(threads):
+    rng = np.random.default_rng(21)
+    xs = [rng.standard_normal(rng.integers(1000, 60_000)) for _ in range(37)]
+    ms = [rng.standard_normal((500, int(k))) for k in rng.integers(1, 300, 9)]
+    cxs, cms = [numc.asarray(x) for x in xs], [numc.asarray(m) for m in ms]
+    for t in (1, 2, 3):
+        numc.set_num_threads(t)
+        same_values(np.concatenate(xs), numc.concatenate(cxs))
+        same_values(np.concatenate(ms, axis=1), numc.concatenate(cms, axis=1))
+        same_values(np.stack(xs[:5] and [x[:1000] for x in xs]), numc.stack([x[:1000] for x in cxs]))
+        same_values(np.hstack(ms), numc.hstack(cms))
