@@ -23,6 +23,7 @@
 #include "numc/fill.h"
 #include "core/fpstatus.h"
 #include "core/parallel.h"
+#include "core/internal.h"
 
 #define NC_RED_BUFSIZE 8192
 
@@ -39,8 +40,35 @@ int nc_ufunc_reorderable(const nc_ufunc *uf)
     return 0;
 }
 
+static nc_status reduce_resolve(const nc_ufunc *uf, nc_dtype_id in, int dtype, int out_dtype,
+                                int *loop_index);
+
+/* The common question (no dtype=, no out=) is answered once per ufunc and
+ * input dtype: the name comparisons and the resolver cost more than a
+ * small reduction.  Entries hold loop + 1; 0 is "not known yet". */
+#define RESOLVE_CACHE_UFUNCS 128
+static atomic_int resolve_cache[RESOLVE_CACHE_UFUNCS][NC_NTYPES];
+
 nc_status nc_reduce_resolve(const nc_ufunc *uf, nc_dtype_id in, int dtype, int out_dtype,
                             int *loop_index)
+{
+    const int u = dtype < 0 && out_dtype < 0 && (unsigned)in < NC_NTYPES ? nc__ufunc_index(uf) : -1;
+    if (u >= 0 && u < RESOLVE_CACHE_UFUNCS) {
+        int v = atomic_load_explicit(&resolve_cache[u][in], memory_order_relaxed);
+        if (v > 0) {
+            *loop_index = v - 1;
+            return NC_OK;
+        }
+        nc_status st = reduce_resolve(uf, in, dtype, out_dtype, loop_index);
+        if (!st)
+            atomic_store_explicit(&resolve_cache[u][in], *loop_index + 1, memory_order_relaxed);
+        return st;
+    }
+    return reduce_resolve(uf, in, dtype, out_dtype, loop_index);
+}
+
+static nc_status reduce_resolve(const nc_ufunc *uf, nc_dtype_id in, int dtype, int out_dtype,
+                                int *loop_index)
 {
     if (uf->nin != 2 || uf->nout != 1)
         return nc_error_set(NC_ERR_VALUE, "reduce only supported for binary functions");

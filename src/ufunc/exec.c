@@ -296,12 +296,8 @@ static atomic_int min_chunk_cache[NC_PAR_CACHE];
 
 static ptrdiff_t min_chunk_for(const nc_ufunc *uf)
 {
-    /* registry members only; compared as integers, since `uf` may be a
-     * ufunc defined elsewhere */
-    const uintptr_t first = (uintptr_t)nc_ufunc_at(0), at = (uintptr_t)uf;
-    const size_t i = (size_t)(at - first) / sizeof(nc_ufunc);
-    if (at < first || (at - first) % sizeof(nc_ufunc) || i >= (size_t)nc_ufunc_count() ||
-        i >= NC_PAR_CACHE || nc_ufunc_at((int)i) != uf)
+    const int i = nc__ufunc_index(uf);
+    if (i < 0 || i >= NC_PAR_CACHE)
         return classify(uf);
     int v = atomic_load_explicit(&min_chunk_cache[i], memory_order_relaxed);
     if (!v) {

@@ -4,6 +4,7 @@
  * what type resolution searches); the registry itself is a static array in
  * the order of ufuncs.def.  Everything here is constant after compilation,
  * so lookups need no locking. */
+#include <stdint.h>
 #include <string.h>
 #include "loops.h"
 
@@ -38,6 +39,16 @@ int nc_ufunc_count(void)
 const nc_ufunc *nc_ufunc_at(int i)
 {
     return i >= 0 && i < NUFUNCS ? &ufuncs[i] : NULL;
+}
+
+int nc__ufunc_index(const nc_ufunc *uf)
+{
+    /* compared as integers: uf may be a ufunc defined elsewhere */
+    const uintptr_t first = (uintptr_t)ufuncs, at = (uintptr_t)uf;
+    if (at < first || (at - first) % sizeof(nc_ufunc))
+        return -1;
+    const size_t i = (at - first) / sizeof(nc_ufunc);
+    return i < (size_t)NUFUNCS ? (int)i : -1;
 }
 
 /* A linear scan: there are few ufuncs, and callers (the binding) look each
