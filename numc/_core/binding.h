@@ -106,6 +106,8 @@ PyObject *ncpy_ufunc_get(const char *name);
 /* Calls a core ufunc on Python operands with default keywords (the fast
  * path used by ndarray operators).  out may be NULL. */
 PyObject *ncpy_ufunc_call_simple(PyObject *ufunc, PyObject *const *args, PyObject *out);
+/* The same for arithmetic on numc scalars: warnings say "in scalar <name>". */
+PyObject *ncpy_ufunc_call_scalar(PyObject *ufunc, PyObject *const *args);
 
 /* --- part initialisers (module.c calls each once) ----------------------- */
 int ncpy_init_errors(PyObject *m);

@@ -379,7 +379,7 @@ static PyObject *call_ufunc(int which, int nargs, PyObject *a, PyObject *b)
     PyObject *ops[2] = {as_operand(a), nargs > 1 ? as_operand(b) : NULL};
     PyObject *r = NULL;
     if (ops[0] && (nargs < 2 || ops[1]))
-        r = ncpy_ufunc_call_simple(ufuncs[which], ops, NULL);
+        r = ncpy_ufunc_call_scalar(ufuncs[which], ops);
     Py_XDECREF(ops[0]);
     Py_XDECREF(ops[1]);
     if (r && (which == U_ADD || which == U_SUB || which == U_MUL || which == U_NEG || which == U_ABS) &&

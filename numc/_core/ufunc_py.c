@@ -88,7 +88,7 @@ static int resolve_strong_int(const nc_ufunc *uf, PyObject *const *inputs, nc_we
 /* The general call: inputs[nin], outs[nout] (NULL entries: allocate). */
 static PyObject *ufunc_run(ncpy_ufunc *self, PyObject *const *inputs, PyObject **outs,
                            const int *sig, nc_casting casting, nc_order order, int outs_given,
-                           PyObject *where)
+                           PyObject *where, int scalar_op)
 {
     const nc_ufunc *uf = self->uf;
     int nin = uf->nin, nout = uf->nout, nargs = nin + nout;
@@ -179,9 +179,14 @@ static PyObject *ufunc_run(ncpy_ufunc *self, PyObject *const *inputs, PyObject *
         ncpy_raise(st);
         goto done;
     }
-    if (ncpy_check_fpe(uf->name, fpe & ((1 << NC_FPE_CAST_SHIFT) - 1)) < 0 ||
-        ncpy_check_fpe("cast", fpe >> NC_FPE_CAST_SHIFT) < 0)
-        goto done;
+    if (fpe) {
+        /* arithmetic on numc scalars warns "in scalar multiply", as NumPy */
+        char what[64];
+        snprintf(what, sizeof what, "%s%s", scalar_op ? "scalar " : "", uf->name);
+        if (ncpy_check_fpe(what, fpe & ((1 << NC_FPE_CAST_SHIFT) - 1)) < 0 ||
+            ncpy_check_fpe("cast", fpe >> NC_FPE_CAST_SHIFT) < 0)
+            goto done;
+    }
     if (nout == 1) {
         result = arrs[nin];
         arrs[nin] = NULL;
@@ -214,9 +219,15 @@ PyObject *ncpy_ufunc_call_simple(PyObject *ufunc, PyObject *const *args, PyObjec
     ncpy_ufunc *self = (ncpy_ufunc *)ufunc;
     if (out) {
         PyObject *outs[1] = {out};
-        return ufunc_run(self, args, outs, NULL, NC_CAST_SAME_KIND, NC_ORDER_K, 1, NULL);
+        return ufunc_run(self, args, outs, NULL, NC_CAST_SAME_KIND, NC_ORDER_K, 1, NULL, 0);
     }
-    return ufunc_run(self, args, NULL, NULL, NC_CAST_SAME_KIND, NC_ORDER_K, 0, NULL);
+    return ufunc_run(self, args, NULL, NULL, NC_CAST_SAME_KIND, NC_ORDER_K, 0, NULL, 0);
+}
+
+PyObject *ncpy_ufunc_call_scalar(PyObject *ufunc, PyObject *const *args)
+{
+    return ufunc_run((ncpy_ufunc *)ufunc, args, NULL, NULL, NC_CAST_SAME_KIND, NC_ORDER_K, 0,
+                     NULL, 1);
 }
 
 static int dtype_sig(PyObject *obj, int *out)
@@ -324,7 +335,7 @@ static PyObject *ufunc_vectorcall(PyObject *callable, PyObject *const *args, siz
     PyObject *where = NULL;
     if (where_o && !(where = ncpy_asarray(where_o, NC_BOOL, 0)))
         return NULL;
-    PyObject *r = ufunc_run(self, args, outs, have_sig ? sig : NULL, casting, order, outs_given, where);
+    PyObject *r = ufunc_run(self, args, outs, have_sig ? sig : NULL, casting, order, outs_given, where, 0);
     Py_XDECREF(where);
     return r;
 }

@@ -417,3 +417,25 @@ def test_arithmetic_random(a, b, x, y, op):
     if b.startswith("u"):
         y = abs(y)
     _both(op, _pair(a, x), _pair(b, y))
+
+
+def test_scalar_arithmetic_warnings_say_scalar():
+    """NumPy names the operation "scalar multiply" (etc.) for scalar
+    arithmetic, and the plain ufunc name for arrays."""
+    import warnings
+
+    def msgs(f):
+        with warnings.catch_warnings(record=True) as ws:
+            warnings.simplefilter("always")
+            f()
+        return sorted(str(x.message) for x in ws)
+
+    def cases(mod):
+        x, z = mod.float64(1e308), mod.float64(0.0)
+        return [lambda: x * x, lambda: x / z, lambda: z / z, lambda: mod.int8(100) * mod.int8(100),
+                lambda: mod.int64(1) // mod.int64(0), lambda: x ** 2, lambda: -mod.int8(-128),
+                lambda: mod.float32(1e30) * mod.float32(1e30), lambda: x * 2.0, lambda: 2.0 * x,
+                lambda: x % z, lambda: divmod(x, z), lambda: mod.float64(-1.0) ** 0.5,
+                lambda: mod.array([x]) * x]
+    for f_np, f_nc in zip(cases(np), cases(nc)):
+        assert msgs(f_np) == msgs(f_nc)
