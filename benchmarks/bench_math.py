@@ -1,5 +1,6 @@
 """Benchmarks of the vectorised math ufuncs exp, sin, log, tanh (issue 3,
-math-simd) on 1M float64 and float32 elements, with a preallocated output
+math-simd) and tan, arctan, arcsin, arccos, arctan2 on 1M float64 and
+float32 elements, with a preallocated output
 so that page faults of fresh outputs do not hide the kernels' speed.
 
 NumPy's float64 exp/log have SIMD loops only with AVX-512 (SVML), and its
@@ -25,4 +26,20 @@ def cases():
             out.append((f"{name} {dtype} n=1M",
                         lambda x=x, o=o, f=np_f: f(x, out=o),
                         lambda x=cx, o=co, f=nc_f: f(x, out=o)))
+        for name, lo, hi in (("tan", -100, 100), ("arctan", -10, 10), ("arcsin", -1, 1),
+                             ("arccos", -1, 1)):
+            x = rng.uniform(lo, hi, 1_000_000).astype(dtype)
+            cx = numc.asarray(x)
+            o, co = numpy.empty_like(x), numc.asarray(numpy.empty_like(x))
+            np_f, nc_f = getattr(numpy, name), getattr(numc, name)
+            out.append((f"{name} {dtype} n=1M",
+                        lambda x=x, o=o, f=np_f: f(x, out=o),
+                        lambda x=cx, o=co, f=nc_f: f(x, out=o)))
+        y = rng.uniform(-10, 10, 1_000_000).astype(dtype)
+        x = rng.uniform(-10, 10, 1_000_000).astype(dtype)
+        cy, cx = numc.asarray(y), numc.asarray(x)
+        o, co = numpy.empty_like(x), numc.asarray(numpy.empty_like(x))
+        out.append((f"arctan2 {dtype} n=1M",
+                    lambda y=y, x=x, o=o: numpy.arctan2(y, x, out=o),
+                    lambda y=cy, x=cx, o=co: numc.arctan2(y, x, out=o)))
     return out

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Measures the maximum error, in ulps, of numc's exp, log, sin, cos and tanh
-(float64 and float32) and of NumPy's, over millions of inputs: random ones
+"""Measures the maximum error, in ulps, of numc's exp, log, sin, cos, tanh,
+tan, arctan, arcsin, arccos and arctan2 (float64 and float32) and of NumPy's, over millions of inputs: random ones
 in several ranges, random bit patterns (every exponent, subnormals
 included), points next to multiples of pi/2 and edge cases.
 
@@ -9,7 +9,7 @@ so its own error is ~2^-11 ulp of a double) for float64 and float64 libm
 for float32.  An ulp is 2^(e - p) for the reference's binade (e = exponent,
 p = 52 or 23), never below the smallest subnormal.
 
-Usage: python3 tools/measure_ulp.py [--n 2000000] [--markdown]
+Usage: python3 tools/measure_ulp.py [--n 2000000] [--markdown] [--funcs tan,arctan2]
 Set NUMC_NO_SIMD=1 to measure the portable libm path instead.
 """
 import argparse
@@ -18,7 +18,7 @@ import numpy as np
 
 import numc
 
-FUNCS = ["exp", "log", "sin", "cos", "tanh"]
+FUNCS = ["exp", "log", "sin", "cos", "tanh", "tan", "arctan", "arcsin", "arccos", "arctan2"]
 
 
 def inputs(name, dtype, n, rng):
@@ -45,6 +45,21 @@ def inputs(name, dtype, n, rng):
         parts += [rng.uniform(-np.pi, np.pi, n // 4), rng.uniform(-1e5, 1e5, n // 8),
                   rng.uniform(-2.0**20, 2.0**20, n // 8), near,
                   bits[: n // 8], -bits[: n // 16]]
+    elif name == "tan":
+        k = rng.integers(1, 1 << 20, n // 8).astype(np.float64)
+        near = (k * (np.pi / 2)).astype(dtype)
+        near = np.concatenate([near, np.nextafter(near, np.inf), np.nextafter(near, -np.inf)])
+        parts += [rng.uniform(-np.pi, np.pi, n // 4), rng.uniform(-1e5, 1e5, n // 8),
+                  rng.uniform(-0.8, 0.8, n // 8), near, bits[: n // 8], -bits[: n // 16]]
+    elif name == "arctan":
+        parts += [rng.uniform(-3, 3, n // 4), rng.uniform(-1, 1, n // 4),
+                  1 / rng.uniform(-1, 1, n // 8), bits[: n // 4], -bits[: n // 8]]
+    elif name in ("arcsin", "arccos"):
+        parts += [rng.uniform(-1, 1, n // 2), rng.uniform(0.45, 0.55, n // 8),
+                  -rng.uniform(0.45, 0.55, n // 8), 1 - rng.uniform(0, 1e-6, n // 8),
+                  rng.uniform(-1, 1, n // 8) * 1e-3,
+                  np.concatenate([bits, -bits])[: n // 8] * (1e-300 if dtype == "float64"
+                                                              else np.float32(1e-30))]
     elif name == "tanh":
         parts += [rng.uniform(-25, 25, n // 4), rng.uniform(-1, 1, n // 4),
                   rng.uniform(-0.01, 0.01, n // 8), bits[: n // 8], -bits[: n // 8]]
@@ -55,7 +70,29 @@ def inputs(name, dtype, n, rng):
     x = x[np.isfinite(x)]
     if name == "log":
         x = x[x > 0]
+    if name in ("arcsin", "arccos"):
+        x = x[np.abs(x) <= 1]
     return x
+
+
+def inputs2(dtype, n, rng):
+    """(y, x) pairs for arctan2: every quadrant, ratios near the interval
+    bounds (7/16, 11/16, 1), wide exponent ranges."""
+    m = n // 4
+    y = [rng.uniform(-1, 1, m), rng.standard_normal(m) * np.exp(rng.uniform(-40, 40, m))]
+    x = [rng.uniform(-1, 1, m), rng.standard_normal(m) * np.exp(rng.uniform(-40, 40, m))]
+    t = rng.choice([7 / 16, 11 / 16, 1.0, 16 / 7, 16 / 11], m) * (1 + rng.uniform(-1e-3, 1e-3, m))
+    xx = rng.uniform(-10, 10, m)
+    y.append(t * xx)
+    x.append(xx)
+    yb = rng.uniform(-1, 1, m) * 2.0 ** rng.integers(-300, 300, m)
+    y.append(yb)
+    x.append(rng.uniform(-1, 1, m) * 2.0 ** rng.integers(-300, 300, m))
+    with np.errstate(over="ignore"):
+        y = np.concatenate(y).astype(dtype)
+        x = np.concatenate(x).astype(dtype)
+    ok = np.isfinite(y) & np.isfinite(x)
+    return y[ok], x[ok]
 
 
 def ulp_error(res, ref, dtype):
@@ -73,21 +110,30 @@ def ulp_error(res, ref, dtype):
     return err
 
 
-def measure(n, seed=0):
+def measure(n, seed=0, funcs=FUNCS):
     rng = np.random.default_rng(seed)
     rows = []
-    for name in FUNCS:
+    for name in funcs:
         for dtype in ("float64", "float32"):
-            x = inputs(name, dtype, n, rng)
             wide = np.longdouble if dtype == "float64" else np.float64
-            ref = getattr(np, name)(x.astype(wide))
-            ours = np.asarray(getattr(numc, name)(numc.asarray(x)).tolist(), dtype=dtype)
-            with np.errstate(all="ignore"):
-                theirs = getattr(np, name)(x)
+            if name == "arctan2":
+                y, x = inputs2(dtype, n, rng)
+                ref = np.arctan2(y.astype(wide), x.astype(wide))
+                ours = np.asarray(numc.arctan2(numc.asarray(y), numc.asarray(x)).tolist(),
+                                  dtype=dtype)
+                with np.errstate(all="ignore"):
+                    theirs = np.arctan2(y, x)
+            else:
+                x = inputs(name, dtype, n, rng)
+                ref = getattr(np, name)(x.astype(wide))
+                ours = np.asarray(getattr(numc, name)(numc.asarray(x)).tolist(), dtype=dtype)
+                with np.errstate(all="ignore"):
+                    theirs = getattr(np, name)(x)
             e_ours, e_np = ulp_error(ours, ref, dtype), ulp_error(theirs, ref, dtype)
-            worst = x[np.argmax(e_ours)]
+            worst = x[np.argmax(e_ours)] if name != "arctan2" else (
+                float(y[np.argmax(e_ours)]), float(x[np.argmax(e_ours)]))
             rows.append((name, dtype, len(x), float(e_ours.max()), float(e_np.max()),
-                         float(worst)))
+                         worst if isinstance(worst, tuple) else float(worst)))
     return rows
 
 
@@ -95,8 +141,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--n", type=int, default=2_000_000)
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--funcs", default=",".join(FUNCS))
     args = ap.parse_args()
-    rows = measure(args.n)
+    rows = measure(args.n, funcs=args.funcs.split(","))
     if args.markdown:
         print("| function | dtype | inputs | numc max ulp | NumPy max ulp | numc worst input |")
         print("|---|---|---|---|---|---|")
@@ -104,7 +151,7 @@ def main():
             print("| %s | %s | %d | %.3f | %.3f | %r |" % r)
     else:
         for r in rows:
-            print("%-5s %-8s n=%-9d numc %.3f ulp  numpy %.3f ulp  (worst at %r)" % r)
+            print("%-7s %-8s n=%-9d numc %.3f ulp  numpy %.3f ulp  (worst at %r)" % r)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 /* loops_math_simd.c: the ufunc loops of exp, log, sin, cos, tanh and sqrt
- * (real and complex dtypes).
+ * (real and complex dtypes) and of tan, arcsin, arccos, arctan and arctan2
+ * (real dtypes).
  *
  * Invariants: float16 is computed in float32 and rounded once, as NumPy
  * does; the loops raise exactly the flags NumPy's raise for the same
@@ -17,3 +18,6 @@
 
 #define NC_TEMPLATE "math/math_complex.inc.c"
 #include "ufunc/loops/foreach_complex.inc.c"
+
+#define NC_TEMPLATE "math/math_trig.inc.c"
+#include "ufunc/loops/foreach_float.inc.c"

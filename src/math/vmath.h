@@ -20,14 +20,21 @@
 
 typedef int (*nc_vfn_f64)(const double *x, double *y, ptrdiff_t n);
 typedef int (*nc_vfn_f32)(const float *x, float *y, ptrdiff_t n);
+/* Two-input kernels: out[i] = f(y[i], x[i]) (arctan2's argument order);
+ * out may be y or x itself but must not overlap them otherwise. */
+typedef int (*nc_vfn2_f64)(const double *y, const double *x, double *out, ptrdiff_t n);
+typedef int (*nc_vfn2_f32)(const float *y, const float *x, float *out, ptrdiff_t n);
+enum nc_vmath_op2 { NC_VM2_ARCTAN2, NC_VM2_NOPS };
 
 /* One implementation of every kernel, indexed by enum nc_vmath_op. */
-enum nc_vmath_op { NC_VM_EXP, NC_VM_LOG, NC_VM_SIN, NC_VM_COS, NC_VM_TANH, NC_VM_NOPS };
+enum nc_vmath_op { NC_VM_EXP, NC_VM_LOG, NC_VM_SIN, NC_VM_COS, NC_VM_TANH, NC_VM_TAN, NC_VM_ARCTAN, NC_VM_ARCSIN, NC_VM_ARCCOS, NC_VM_NOPS };
 
 typedef struct nc_vmath {
     const char *name; /* "scalar", "avx2" or "avx512" */
     nc_vfn_f64 f64[NC_VM_NOPS];
     nc_vfn_f32 f32[NC_VM_NOPS];
+    nc_vfn2_f64 f64b[NC_VM2_NOPS]; /* two-input kernels, enum nc_vmath_op2 */
+    nc_vfn2_f32 f32b[NC_VM2_NOPS];
 } nc_vmath;
 
 /* The implementation in use, chosen once: scalar when NUMC_NO_SIMD is set
@@ -54,6 +61,11 @@ static inline int nc__vm_flags_log(double x)
 static inline int nc__vm_flags_trig(double x)
 {
     return isinf(x) ? FE_INVALID : 0;
+}
+/* arcsin, arccos: outside [-1, 1] (inf included, nan not) */
+static inline int nc__vm_flags_asin(double x)
+{
+    return fabs(x) > 1 ? FE_INVALID : 0;
 }
 
 /* The SIMD kernels (simd_avx2.c, simd_avx512.c) exist on x86-64 with a

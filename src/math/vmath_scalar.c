@@ -93,10 +93,51 @@ NC_VM_SCALAR(tanh, 0, 0)
 #undef FN64
 #undef FN32
 
+#define FN64(a) tan(a)
+#define FN32(a) tanf(a)
+NC_VM_SCALAR(tan, nc__vm_flags_trig(a), nc__vm_flags_trig(a))
+#undef FN64
+#undef FN32
+#define FN64(a) atan(a)
+#define FN32(a) atanf(a)
+NC_VM_SCALAR(atan, 0, 0)
+#undef FN64
+#undef FN32
+#define FN64(a) asin(a)
+#define FN32(a) asinf(a)
+NC_VM_SCALAR(asin, nc__vm_flags_asin(a), nc__vm_flags_asin(a))
+#undef FN64
+#undef FN32
+#define FN64(a) acos(a)
+#define FN32(a) acosf(a)
+NC_VM_SCALAR(acos, nc__vm_flags_asin(a), nc__vm_flags_asin(a))
+#undef FN64
+#undef FN32
+
+/* atan2 raises no flag NumPy reports, for any pair of inputs */
+static int atan2_f64(const double *y, const double *x, double *o, ptrdiff_t n)
+{
+    for (ptrdiff_t i = 0; i < n; i++)
+        o[i] = atan2(y[i], x[i]);
+    return 0;
+}
+static int atan2_f32(const float *y, const float *x, float *o, ptrdiff_t n)
+{
+    for (ptrdiff_t i = 0; i < n; i++)
+        o[i] = atan2f(y[i], x[i]);
+    return 0;
+}
+
 static const nc_vmath scalar_impl = {
     "scalar",
     {exp_f64, log_f64, sin_f64, cos_f64, tanh_f64},
     {exp_f32, log_f32, sin_f32, cos_f32, tanh_f32},
+    /* trig */
+    .f64[NC_VM_TAN] = tan_f64, .f32[NC_VM_TAN] = tan_f32,
+    .f64[NC_VM_ARCTAN] = atan_f64, .f32[NC_VM_ARCTAN] = atan_f32,
+    .f64[NC_VM_ARCSIN] = asin_f64, .f32[NC_VM_ARCSIN] = asin_f32,
+    .f64[NC_VM_ARCCOS] = acos_f64, .f32[NC_VM_ARCCOS] = acos_f32,
+    .f64b[NC_VM2_ARCTAN2] = atan2_f64, .f32b[NC_VM2_ARCTAN2] = atan2_f32,
 };
 
 const nc_vmath *nc__vmath_scalar(void)

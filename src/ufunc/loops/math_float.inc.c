@@ -81,6 +81,7 @@ static inline CT NC_HNAME(spacing1)(CT x)
 #define LOOP_TOUT T
 
 /* --- unary libm families ------------------------------------------------ */
+/* (tan, arcsin, arccos, arctan and arctan2 are in src/math/math_trig.inc.c) */
 #define LOOP_NAME NC_KNAME(exp2)
 #define LOOP_OP(a) ST(M(exp2)(LD(a)))
 #include "loop_unary.inc.c"
@@ -95,18 +96,6 @@ static inline CT NC_HNAME(spacing1)(CT x)
 #include "loop_unary.inc.c"
 #define LOOP_NAME NC_KNAME(log1p)
 #define LOOP_OP(a) ST(M(log1p)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(tan)
-#define LOOP_OP(a) ST(M(tan)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(arcsin)
-#define LOOP_OP(a) ST(M(asin)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(arccos)
-#define LOOP_OP(a) ST(M(acos)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(arctan)
-#define LOOP_OP(a) ST(M(atan)(LD(a)))
 #include "loop_unary.inc.c"
 #define LOOP_NAME NC_KNAME(sinh)
 #define LOOP_OP(a) ST(M(sinh)(LD(a)))
@@ -175,9 +164,6 @@ static inline CT NC_HNAME(spacing1)(CT x)
 #endif
 
 /* --- binary -------------------------------------------------------------- */
-#define LOOP_NAME NC_KNAME(arctan2)
-#define LOOP_OP(a, b) ST(M(atan2)(LD(a), LD(b)))
-#include "loop_binary.inc.c"
 #define LOOP_NAME NC_KNAME(hypot)
 #define LOOP_OP(a, b) ST(M(hypot)(LD(a), LD(b)))
 #include "loop_binary.inc.c"
