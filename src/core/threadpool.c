@@ -16,6 +16,9 @@
  *
  * One parallel call runs at a time (`busy`); a call made while another runs
  * (another thread, or nested inside a chunk) runs serially on its thread.
+ * When the caller had to wait long for a worker that took a chunk (the OS
+ * had descheduled it: other processes hold the CPUs), splitting is turned
+ * off for a short while, since it would only add waiting.
  * After fork() the child has no workers; it starts new ones when needed.
  * Workers block all signals so that signals reach the application's
  * threads, and they never exit (they sleep when there is no work). */
@@ -33,6 +36,8 @@
 #include "core/parallel.h"
 
 #define SPIN_NS 2000000 /* how long an idle worker spins before sleeping */
+#define CONTENDED_MIN_NS 500000        /* a wait this long for a worker ... */
+#define CONTENDED_BACKOFF_NS 100000000 /* ... turns splitting off this long */
 
 typedef struct job {
     nc_par_fn fn;
@@ -53,6 +58,10 @@ typedef struct worker {
 } worker;
 
 static worker workers[NC_MAX_THREADS - 1];
+/* Until this time (CLOCK_MONOTONIC ns) parallel calls run serially: the
+ * last one waited long for a worker, which means the CPUs are taken by
+ * other work and splitting only adds waiting (see nc__parallel_for). */
+static _Atomic int64_t contended_until;
 static int nstarted;             /* workers created; changed only under busy */
 static atomic_int nthreads;      /* the configured count; 0 until first read */
 static atomic_flag busy = ATOMIC_FLAG_INIT;
@@ -242,7 +251,11 @@ int nc__parallel_for(ptrdiff_t n, ptrdiff_t chunk, nc_par_fn fn, void *ctx)
         chunk = n;
     const ptrdiff_t nchunks = (n - 1) / chunk + 1;
     const int t = nc__par_threads();
-    if (nchunks == 1 || t == 1 || atomic_flag_test_and_set(&busy))
+    if (nchunks == 1 || t == 1)
+        return run_serial(n, chunk, fn, ctx);
+    const int64_t start = now_ns();
+    if (start < atomic_load_explicit(&contended_until, memory_order_relaxed) ||
+        atomic_flag_test_and_set(&busy))
         return run_serial(n, chunk, fn, ctx);
 
     int helpers = t - 1;
@@ -268,6 +281,7 @@ int nc__parallel_for(ptrdiff_t n, ptrdiff_t chunk, nc_par_fn fn, void *ctx)
         }
     }
     run_chunks(&j);
+    const int64_t own_done = now_ns();
     for (int i = 0; i < helpers; i++) {
         if (!posted[i])
             continue;
@@ -278,6 +292,12 @@ int nc__parallel_for(ptrdiff_t n, ptrdiff_t chunk, nc_par_fn fn, void *ctx)
         while (atomic_load(&w->mailbox) != NULL)
             cpu_relax();
     }
+    /* A worker that finished long after the caller ran out of chunks was
+     * descheduled while holding one: the machine is oversubscribed.  Then
+     * run serially for a while rather than wait again. */
+    const int64_t end = now_ns(), waited = end - own_done;
+    if (waited > CONTENDED_MIN_NS && waited > own_done - start)
+        atomic_store_explicit(&contended_until, end + CONTENDED_BACKOFF_NS, memory_order_relaxed);
     atomic_flag_clear(&busy);
     return atomic_load(&j.ran);
 }
