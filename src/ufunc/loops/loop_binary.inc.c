@@ -29,8 +29,9 @@
  * LOOP_REDUCIBLE, LOOP_FPE and LOOP_NOFPE stay for the next kernel of the
  * same family.
  *
- * Paths: all contiguous; one input a broadcast scalar (step 0) with the
- * rest contiguous, as in `a + 1`; reduction; general strides.  The
+ * Paths: accumulate (input 0 is the output one step back); all contiguous;
+ * one input a broadcast scalar (step 0) with the rest contiguous, as in
+ * `a + 1`; reduction; general strides.  The
  * contiguous paths are plain indexed loops for the vectoriser.  The output
  * may be the same memory as an input (in-place operators). */
 #if !defined(LOOP_BASELINE)
@@ -52,6 +53,19 @@ int LOOP_NAME(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,
 #endif
     (void)ctx;
 
+#if defined(LOOP_REDUCIBLE)
+    /* accumulate's call: input 0 is the output one step back (out[i] =
+     * out[i-1] op b[i]); the running value stays in a register instead of
+     * going through memory every element (same operations, same bits) */
+    if (sa == so && so != 0 && pa + sa == po && len > 0) {
+        LOOP_TOUT acc = *(const LOOP_TIN *)pa;
+        for (ptrdiff_t i = 0; i < len; i++) {
+            acc = LOOP_OP(acc, *(const LOOP_TIN *)(pb + i * sb));
+            *(LOOP_TOUT *)(po + i * so) = acc;
+        }
+    }
+    else
+#endif
     if (so == osz && sa == isz && sb == isz) {
         const LOOP_TIN *a = (const LOOP_TIN *)pa;
         const LOOP_TIN *b = (const LOOP_TIN *)pb;
