@@ -22,7 +22,12 @@ typedef int (*nc_vfn_f64)(const double *x, double *y, ptrdiff_t n);
 typedef int (*nc_vfn_f32)(const float *x, float *y, ptrdiff_t n);
 
 /* One implementation of every kernel, indexed by enum nc_vmath_op. */
-enum nc_vmath_op { NC_VM_EXP, NC_VM_LOG, NC_VM_SIN, NC_VM_COS, NC_VM_TANH, NC_VM_NOPS };
+enum nc_vmath_op {
+    NC_VM_EXP, NC_VM_LOG, NC_VM_SIN, NC_VM_COS, NC_VM_TANH,
+    NC_VM_EXP2, NC_VM_EXPM1, NC_VM_LOG2, NC_VM_LOG10, NC_VM_LOG1P, NC_VM_SINH, NC_VM_COSH,
+    NC_VM_ASINH, NC_VM_ACOSH, NC_VM_ATANH, NC_VM_CBRT,
+    NC_VM_NOPS
+};
 
 typedef struct nc_vmath {
     const char *name; /* "scalar", "avx2" or "avx512" */
