@@ -1,5 +1,6 @@
 """Benchmarks of the vectorised math ufuncs exp, sin, log, tanh (issue 3,
-math-simd) and tan, arctan, arcsin, arccos, arctan2 on 1M float64 and
+math-simd), exp2, expm1, log2, log10, log1p, sinh, cosh, arcsinh, arccosh,
+arctanh, cbrt, tan, arctan, arcsin, arccos and arctan2 on 1M float64 and
 float32 elements, with a preallocated output
 so that page faults of fresh outputs do not hide the kernels' speed.
 
@@ -18,7 +19,11 @@ def cases():
     out = []
     for dtype in ("float64", "float32"):
         for name, lo, hi in (("exp", -50, 50), ("sin", -100, 100), ("log", 1e-3, 1e3),
-                             ("tanh", -5, 5)):
+                             ("tanh", -5, 5), ("exp2", -50, 50), ("expm1", -5, 5),
+                             ("log2", 1e-3, 1e3), ("log10", 1e-3, 1e3), ("log1p", -0.5, 10),
+                             ("sinh", -20, 20), ("cosh", -20, 20), ("arcsinh", -100, 100),
+                             ("arccosh", 1, 100), ("arctanh", -0.99, 0.99),
+                             ("cbrt", -1e3, 1e3)):
             x = rng.uniform(lo, hi, 1_000_000).astype(dtype)
             cx = numc.asarray(x)
             o, co = numpy.empty_like(x), numc.asarray(numpy.empty_like(x))

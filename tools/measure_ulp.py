@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Measures the maximum error, in ulps, of numc's exp, log, sin, cos, tanh,
-tan, arctan, arcsin, arccos and arctan2 (float64 and float32) and of NumPy's, over millions of inputs: random ones
+exp2, expm1, log2, log10, log1p, sinh, cosh, arcsinh, arccosh, arctanh,
+cbrt, tan, arctan, arcsin, arccos and arctan2 (float64 and float32) and of
+NumPy's, over millions of inputs: random ones
 in several ranges, random bit patterns (every exponent, subnormals
 included), points next to multiples of pi/2 and edge cases.
 
@@ -9,7 +11,7 @@ so its own error is ~2^-11 ulp of a double) for float64 and float64 libm
 for float32.  An ulp is 2^(e - p) for the reference's binade (e = exponent,
 p = 52 or 23), never below the smallest subnormal.
 
-Usage: python3 tools/measure_ulp.py [--n 2000000] [--markdown] [--funcs tan,arctan2]
+Usage: python3 tools/measure_ulp.py [--n 2000000] [--markdown] [--funcs exp2,tan,arctan2]
 Set NUMC_NO_SIMD=1 to measure the portable libm path instead.
 """
 import argparse
@@ -18,7 +20,9 @@ import numpy as np
 
 import numc
 
-FUNCS = ["exp", "log", "sin", "cos", "tanh", "tan", "arctan", "arcsin", "arccos", "arctan2"]
+FUNCS = ["exp", "log", "sin", "cos", "tanh", "exp2", "expm1", "log2", "log10", "log1p",
+         "sinh", "cosh", "arcsinh", "arccosh", "arctanh", "cbrt", "tan", "arctan", "arcsin",
+         "arccos", "arctan2"]
 
 
 def inputs(name, dtype, n, rng):
@@ -63,15 +67,52 @@ def inputs(name, dtype, n, rng):
     elif name == "tanh":
         parts += [rng.uniform(-25, 25, n // 4), rng.uniform(-1, 1, n // 4),
                   rng.uniform(-0.01, 0.01, n // 8), bits[: n // 8], -bits[: n // 8]]
+    elif name == "exp2":
+        hi = 1024.0 if dtype == "float64" else 128.0
+        lo = -1075.0 if dtype == "float64" else -150.0
+        parts += [rng.uniform(lo, hi, n // 2), rng.uniform(-1, 1, n // 4), bits[: n // 8],
+                  -bits[: n // 8]]
+    elif name in ("expm1", "sinh", "cosh"):
+        hi = 710.5 if dtype == "float64" else 89.5
+        parts += [rng.uniform(-hi, hi, n // 4), rng.uniform(-2, 2, n // 4),
+                  rng.uniform(-0.02, 0.02, n // 8), np.exp(rng.uniform(-60, 0, n // 8)),
+                  -np.exp(rng.uniform(-60, 0, n // 8)), bits[: n // 16], -bits[: n // 16]]
+    elif name in ("log2", "log10"):
+        parts += [bits, rng.uniform(0.5, 2.0, n // 4), rng.uniform(0, 1e6, n // 4),
+                  1 + rng.uniform(-1e-6, 1e-6, n // 4), 10.0 ** rng.integers(-300, 300, 1000)]
+    elif name == "log1p":
+        parts += [bits[: n // 8], rng.uniform(-1, 1, n // 4), rng.uniform(-1, 10, n // 4),
+                  -1 + np.exp(rng.uniform(-36, 0, n // 8)), np.exp(rng.uniform(-60, 0, n // 8)),
+                  -np.exp(rng.uniform(-60, -1, n // 8))]
+    elif name == "arcsinh":
+        parts += [rng.uniform(-3, 3, n // 4), rng.uniform(-0.1, 0.1, n // 8),
+                  np.exp(rng.uniform(-60, 30, n // 4)), -np.exp(rng.uniform(-60, 30, n // 8)),
+                  bits[: n // 8], -bits[: n // 8]]
+    elif name == "arccosh":
+        parts += [1 + rng.uniform(0, 3, n // 4), 1 + np.exp(rng.uniform(-50, 0, n // 4)),
+                  np.exp(rng.uniform(0, 30, n // 4)), 1 + bits[: n // 4]]
+    elif name == "arctanh":
+        parts += [rng.uniform(-1, 1, n // 4), rng.uniform(-0.1, 0.1, n // 8),
+                  1 - np.exp(rng.uniform(-36, 0, n // 4)), -np.exp(rng.uniform(-60, 0, n // 8)),
+                  bits[: n // 8] * 1e-300 if dtype == "float64" else bits[: n // 8] * f(1e-38)]
+    elif name == "cbrt":
+        parts += [bits, -bits[: n // 4], rng.uniform(-10, 10, n // 4),
+                  np.arange(-1000, 1000, dtype=np.float64) ** 3]
     edge = [0.0, -0.0, 1.0, -1.0, 0.5, 2.0, np.pi, -np.pi, 708.0, -708.0, 709.78, -745.1,
             88.72, -87.3, -103.9, 22.0, -22.0, 2.0**20, 2.0**-1022, 5e-324, 1e-310, big, -big]
     parts.append(np.array(edge))
     x = np.concatenate([np.asarray(p, dtype=np.float64) for p in parts]).astype(dtype)
     x = x[np.isfinite(x)]
-    if name == "log":
+    if name in ("log", "log2", "log10"):
         x = x[x > 0]
-    if name in ("arcsin", "arccos"):
+    elif name in ("arcsin", "arccos"):
         x = x[np.abs(x) <= 1]
+    elif name == "log1p":
+        x = x[x > -1]
+    elif name == "arccosh":
+        x = x[x >= 1]
+    elif name == "arctanh":
+        x = x[np.abs(x) < 1]
     return x
 
 
@@ -125,8 +166,11 @@ def measure(n, seed=0, funcs=FUNCS):
                     theirs = np.arctan2(y, x)
             else:
                 x = inputs(name, dtype, n, rng)
-                ref = getattr(np, name)(x.astype(wide))
-                ours = np.asarray(getattr(numc, name)(numc.asarray(x)).tolist(), dtype=dtype)
+                with np.errstate(all="ignore"):
+                    ref = getattr(np, name)(x.astype(wide))
+                with numc.errstate(all="ignore"):
+                    ours = np.asarray(getattr(numc, name)(numc.asarray(x)).tolist(),
+                                      dtype=dtype)
                 with np.errstate(all="ignore"):
                     theirs = getattr(np, name)(x)
             e_ours, e_np = ulp_error(ours, ref, dtype), ulp_error(theirs, ref, dtype)

@@ -83,6 +83,8 @@ int NC_KNAME(tanh)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps
     return NC_HNAME(vm_loop)(NC_VM_TANH, args, n, steps);
 }
 
+#include "math/math_real_explog.inc.c"
+
 /* sqrt is the correctly rounded hardware instruction; its own flags
  * (invalid for x < 0) are NumPy's. */
 #define LOOP_TIN T

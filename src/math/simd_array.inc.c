@@ -15,6 +15,8 @@
  *   SLOW(a)         libm's function (double) for the other lanes; float32
  *                   lanes call it on the widened input and round once
  *   FLAGS(a, r)     flags of one slow lane, r rounded to the output type
+ *   PAD             optional: the value padding short tails, which must be
+ *                   in the fast range (default 1)
  * The lanes outside the fast range (overflow, huge arguments, nan, inf,
  * zero or negative for log) are rare and go through libm one by one; they
  * are also the only ones whose inputs raise flags, so FLAGS is only
@@ -24,6 +26,9 @@
 
 #define NC_SA_CAT_(a, b) a##b
 #define NC_SA_CAT(a, b) NC_SA_CAT_(a, b)
+#ifndef PAD
+#define PAD 1
+#endif
 #if !defined(COREF) && !defined(CORE32)
 #define CORE32(v) CORE(v)
 #endif
@@ -77,7 +82,7 @@ V_TARGET static int NAME64(const double *x, double *y, ptrdiff_t n)
         }
         double xs[VW], ys[VW];
         for (int l = 0; l < VW; l++)
-            xs[l] = 1;
+            xs[l] = PAD;
         memcpy(xs, x + i, (size_t)(n - i) * sizeof *x);
         fl |= NC_SA_CAT(NAME64, _1)(xs, ys);
         memcpy(y + i, ys, (size_t)(n - i) * sizeof *y);
@@ -171,7 +176,7 @@ V_TARGET static int NAME32(const float *x, float *y, ptrdiff_t n)
         }
         float xs[NC_SA_W32], ys[NC_SA_W32];
         for (int l = 0; l < NC_SA_W32; l++)
-            xs[l] = 1;
+            xs[l] = PAD;
         memcpy(xs, x + i, (size_t)(n - i) * sizeof *x);
         fl |= NC_SA_CAT(NAME32, _1)(xs, ys);
         memcpy(y + i, ys, (size_t)(n - i) * sizeof *y);
@@ -189,6 +194,7 @@ V_TARGET static int NAME32(const float *x, float *y, ptrdiff_t n)
 #undef FASTF
 #undef SLOW
 #undef FLAGS
+#undef PAD
 #undef NC_SA_W32
 #undef NC_SA_ALLFAST
 #undef NC_SA_BOTH

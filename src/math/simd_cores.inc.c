@@ -501,12 +501,15 @@ V_TARGET static inline vd sincos32_core(vd x, int cos_shift)
 #include "math/simd_array.inc.c"
 
 #include "math/simd_cores_trig.inc.c"
+#include "math/simd_cores_explog.inc.c"
 
 /* --- the table --------------------------------------------------------- */
 static const nc_vmath impl = {
     V_IMPL_NAME,
-    {V_NAME(exp_f64), V_NAME(log_f64), V_NAME(sin_f64), V_NAME(cos_f64), V_NAME(tanh_f64)},
-    {V_NAME(exp_f32), V_NAME(log_f32), V_NAME(sin_f32), V_NAME(cos_f32), V_NAME(tanh_f32)},
+    {V_NAME(exp_f64), V_NAME(log_f64), V_NAME(sin_f64), V_NAME(cos_f64), V_NAME(tanh_f64),
+     XL_TABLE_F64},
+    {V_NAME(exp_f32), V_NAME(log_f32), V_NAME(sin_f32), V_NAME(cos_f32), V_NAME(tanh_f32),
+     XL_TABLE_F32},
     /* trig (simd_cores_trig.inc.c) */
     .f64[NC_VM_TAN] = V_NAME(tan_f64), .f32[NC_VM_TAN] = V_NAME(tan_f32),
     .f64[NC_VM_ARCTAN] = V_NAME(atan_f64), .f32[NC_VM_ARCTAN] = V_NAME(atan_f32),

@@ -27,7 +27,13 @@ typedef int (*nc_vfn2_f32)(const float *y, const float *x, float *out, ptrdiff_t
 enum nc_vmath_op2 { NC_VM2_ARCTAN2, NC_VM2_NOPS };
 
 /* One implementation of every kernel, indexed by enum nc_vmath_op. */
-enum nc_vmath_op { NC_VM_EXP, NC_VM_LOG, NC_VM_SIN, NC_VM_COS, NC_VM_TANH, NC_VM_TAN, NC_VM_ARCTAN, NC_VM_ARCSIN, NC_VM_ARCCOS, NC_VM_NOPS };
+enum nc_vmath_op {
+    NC_VM_EXP, NC_VM_LOG, NC_VM_SIN, NC_VM_COS, NC_VM_TANH,
+    NC_VM_EXP2, NC_VM_EXPM1, NC_VM_LOG2, NC_VM_LOG10, NC_VM_LOG1P, NC_VM_SINH, NC_VM_COSH,
+    NC_VM_ASINH, NC_VM_ACOSH, NC_VM_ATANH, NC_VM_CBRT,
+    NC_VM_TAN, NC_VM_ARCTAN, NC_VM_ARCSIN, NC_VM_ARCCOS,
+    NC_VM_NOPS
+};
 
 typedef struct nc_vmath {
     const char *name; /* "scalar", "avx2" or "avx512" */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include "math/vmath.h"
 #include "math/exp2_table.h"
+#include "math/vmath_explog.h"
 
 /* tanh|x| = e/(e+2), e = expm1(2|x|) as a double-double from
  * 2^(j/64) 2^k (1 + p(r)); see simd_cores.inc.c for the argument. */
@@ -128,10 +129,87 @@ static int atan2_f32(const float *y, const float *x, float *o, ptrdiff_t n)
     return 0;
 }
 
+/* The exp/log family (vmath_explog.h): float64 through long double libm,
+ * float32 through double libm, each rounded once. */
+#define NC_VM_EXPLOG(op, dfn)                                               \
+    static double op##_d(double a) { return nc__sl_##op(a); }               \
+    static float op##_s(float a) { return (float)dfn((double)a); }
+NC_VM_EXPLOG(exp2, exp2)
+NC_VM_EXPLOG(expm1, expm1)
+NC_VM_EXPLOG(log2, log2)
+NC_VM_EXPLOG(log10, log10)
+NC_VM_EXPLOG(log1p, log1p)
+NC_VM_EXPLOG(sinh, sinh)
+NC_VM_EXPLOG(cosh, cosh)
+NC_VM_EXPLOG(asinh, asinh)
+NC_VM_EXPLOG(acosh, acosh)
+NC_VM_EXPLOG(atanh, atanh)
+NC_VM_EXPLOG(cbrt, cbrt)
+#undef NC_VM_EXPLOG
+#define FN64(a) exp2_d(a)
+#define FN32(a) exp2_s(a)
+NC_VM_SCALAR(exp2, nc__vm_flags_exp2(a, r), nc__vm_flags_exp2(a, r))
+#undef FN64
+#undef FN32
+#define FN64(a) expm1_d(a)
+#define FN32(a) expm1_s(a)
+NC_VM_SCALAR(expm1, nc__vm_flags_exp(a, r), nc__vm_flags_exp(a, r))
+#undef FN64
+#undef FN32
+#define FN64(a) log2_d(a)
+#define FN32(a) log2_s(a)
+NC_VM_SCALAR(log2, nc__vm_flags_log(a), nc__vm_flags_log(a))
+#undef FN64
+#undef FN32
+#define FN64(a) log10_d(a)
+#define FN32(a) log10_s(a)
+NC_VM_SCALAR(log10, nc__vm_flags_log(a), nc__vm_flags_log(a))
+#undef FN64
+#undef FN32
+#define FN64(a) log1p_d(a)
+#define FN32(a) log1p_s(a)
+NC_VM_SCALAR(log1p, nc__vm_flags_log1p(a), nc__vm_flags_log1p(a))
+#undef FN64
+#undef FN32
+#define FN64(a) sinh_d(a)
+#define FN32(a) sinh_s(a)
+NC_VM_SCALAR(sinh, nc__vm_flags_exp(a, r), nc__vm_flags_exp(a, r))
+#undef FN64
+#undef FN32
+#define FN64(a) cosh_d(a)
+#define FN32(a) cosh_s(a)
+NC_VM_SCALAR(cosh, nc__vm_flags_exp(a, r), nc__vm_flags_exp(a, r))
+#undef FN64
+#undef FN32
+#define FN64(a) asinh_d(a)
+#define FN32(a) asinh_s(a)
+NC_VM_SCALAR(asinh, 0, 0)
+#undef FN64
+#undef FN32
+#define FN64(a) acosh_d(a)
+#define FN32(a) acosh_s(a)
+NC_VM_SCALAR(acosh, nc__vm_flags_acosh(a), nc__vm_flags_acosh(a))
+#undef FN64
+#undef FN32
+#define FN64(a) atanh_d(a)
+#define FN32(a) atanh_s(a)
+NC_VM_SCALAR(atanh, nc__vm_flags_atanh(a), nc__vm_flags_atanh(a))
+#undef FN64
+#undef FN32
+#define FN64(a) cbrt_d(a)
+#define FN32(a) cbrt_s(a)
+NC_VM_SCALAR(cbrt, 0, 0)
+#undef FN64
+#undef FN32
+
 static const nc_vmath scalar_impl = {
     "scalar",
-    {exp_f64, log_f64, sin_f64, cos_f64, tanh_f64},
-    {exp_f32, log_f32, sin_f32, cos_f32, tanh_f32},
+    {exp_f64, log_f64, sin_f64, cos_f64, tanh_f64,
+     exp2_f64, expm1_f64, log2_f64, log10_f64, log1p_f64, sinh_f64, cosh_f64, asinh_f64,
+     acosh_f64, atanh_f64, cbrt_f64},
+    {exp_f32, log_f32, sin_f32, cos_f32, tanh_f32,
+     exp2_f32, expm1_f32, log2_f32, log10_f32, log1p_f32, sinh_f32, cosh_f32, asinh_f32,
+     acosh_f32, atanh_f32, cbrt_f32},
     /* trig */
     .f64[NC_VM_TAN] = tan_f64, .f32[NC_VM_TAN] = tan_f32,
     .f64[NC_VM_ARCTAN] = atan_f64, .f32[NC_VM_ARCTAN] = atan_f32,

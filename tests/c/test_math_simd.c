@@ -1,5 +1,6 @@
-/* test_math_simd.c: the SIMD kernels of exp, log, sin, cos, tanh, tan,
- * arctan, arcsin, arccos and arctan2 (AVX2 and AVX-512) agree with the portable libm ones within 1 ulp on many
+/* test_math_simd.c: the SIMD kernels of exp, log, sin, cos, tanh, of the
+ * exp/log family (exp2 ... cbrt) and of tan, arctan, arcsin, arccos and
+ * arctan2 (AVX2 and AVX-512) agree with the portable libm ones within 1 ulp on many
  * inputs (float64 and float32), exactly on special values (zeros with their
  * sign, inf, nan, overflow and underflow), report the same flags, and give
  * the same results for every length 0..40, unaligned starts and in place.
@@ -16,8 +17,21 @@
 #define N 20000
 
 static const char *names[NC_VM_NOPS] = {"exp", "log", "sin", "cos", "tanh",
-    [NC_VM_TAN] = "tan", [NC_VM_ARCTAN] = "arctan", [NC_VM_ARCSIN] = "arcsin",
-    [NC_VM_ARCCOS] = "arccos"};
+                                        "exp2", "expm1", "log2", "log10", "log1p", "sinh",
+                                        "cosh", "asinh", "acosh", "atanh", "cbrt",
+                                        "tan", "arctan", "arcsin", "arccos"};
+
+/* The double libm function of each op (float32 references), and a range
+ * of arguments that exercises its fast path. */
+static double (*const refs[NC_VM_NOPS])(double) = {exp, log, sin, cos, tanh, exp2, expm1,
+                                                   log2, log10, log1p, sinh, cosh, asinh,
+                                                   acosh, atanh, cbrt, tan, atan, asin, acos};
+static const double sweep_lo[NC_VM_NOPS] = {-104, 1e-3, -12, -12, -12, -150, -20, 1e-3,
+                                            1e-3, -0.999, -90, -90, -1e4, 1, -1, -1e4,
+                                            -12, -12, -1, -1};
+static const double sweep_hi[NC_VM_NOPS] = {88.8, 1e3, 12, 12, 12, 128, 88.8, 1e3, 1e3,
+                                            10, 90, 90, 1e4, 1e3, 1, 1e4,
+                                            12, 12, 1, 1};
 
 /* A small deterministic generator (xorshift64*). */
 static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
@@ -79,10 +93,18 @@ static void fill(int op)
                 x = -x;
         }
         }
-        if (op == NC_VM_LOG)
+        if (op == NC_VM_LOG || op == NC_VM_LOG2 || op == NC_VM_LOG10)
             x = fabs(x);
         if ((op == NC_VM_ARCSIN || op == NC_VM_ARCCOS) && i % 4 != 3)
             x = uniform(-1, 1); /* mostly inside the domain */
+        if (op == NC_VM_ACOSH)
+            x = 1 + fabs(x);
+        if (op == NC_VM_ATANH || (op == NC_VM_LOG1P && (i & 1)))
+            x = x / (1 + fabs(x)); /* into (-1, 1) */
+        if (op == NC_VM_EXP2 && i % 4 == 2)
+            x = uniform(-1075, 1025);
+        if ((op == NC_VM_EXPM1 || op == NC_VM_SINH || op == NC_VM_COSH) && i % 4 == 2)
+            x = uniform(-711, 711);
         xs[i] = x;
         xf[i] = (float)x;
     }
@@ -198,10 +220,12 @@ static void lengths(const nc_vmath *v)
     float xq[L + OFF], yq[L + OFF], reff[L];
     for (int op = 0; op < NC_VM_NOPS; op++) {
         double base[L];
+        const int pos = op == NC_VM_LOG || op == NC_VM_LOG2 || op == NC_VM_LOG10 ||
+                        op == NC_VM_ACOSH;
         for (int i = 0; i < L; i++)
-            base[i] = op == NC_VM_LOG ? 0.3 + 1.7 * i : -3.1 + 0.37 * i;
+            base[i] = pos ? 1 + 1.7 * i : op == NC_VM_ATANH ? -0.95 + 0.047 * i : -0.9 + 0.37 * i;
         base[17] = NAN;
-        base[29] = op == NC_VM_LOG ? -1.0 : 1e30;
+        base[29] = pos ? -1.0 : 1e30;
         float basef[L];
         for (int i = 0; i < L; i++)
             basef[i] = (float)base[i];
@@ -244,16 +268,9 @@ static void test_f32_sweeps(void)
     for (int k = 0; k < nsimd; k++) {
         const nc_vmath *v = simd[k];
         for (int op = 0; op < NC_VM_NOPS; op++) {
-            double (*ref)(double) = op == NC_VM_EXP ? exp : op == NC_VM_LOG ? log
-                                  : op == NC_VM_SIN ? sin : op == NC_VM_COS ? cos
-                                  : op == NC_VM_TAN ? tan : op == NC_VM_ARCTAN ? atan
-                                  : op == NC_VM_ARCSIN ? asin : op == NC_VM_ARCCOS ? acos : tanh;
-            const int unit = op == NC_VM_ARCSIN || op == NC_VM_ARCCOS;
+            double (*ref)(double) = refs[op];
             for (int i = 0; i < M; i++) {
-                const double lo = op == NC_VM_EXP ? -104.0 : op == NC_VM_LOG ? 1e-3
-                                : unit ? -1.0 : -12.0;
-                const double hi = op == NC_VM_EXP ? 88.8 : op == NC_VM_LOG ? 1e3
-                                : unit ? 1.0 : 12.0;
+                const double lo = sweep_lo[op], hi = sweep_hi[op];
                 in[i] = (float)(lo + (hi - lo) * i / M);
             }
             v->f32[op](in, out, M);

@@ -1,11 +1,6 @@
 /* math_float.inc.c: the math ufuncs' loops for one real floating dtype
  * (see foreach_float.inc.c for T, CT, LD, ST, IS_HALF, M). */
 
-/* glibc's cbrt is up to 4 ulp off for large doubles (4.809207607530219e16);
- * the long double one, rounded once, is within an ulp (and exact on 0,
- * inf and nan, which it returns unchanged). */
-static inline CT NC_HNAME(cbrt1)(CT a) { return (CT)cbrtl((long double)a); }
-
 /* NumPy's sign: +1, -1, 0 for both zeros (+0.0), NaN for NaN. */
 static inline CT NC_HNAME(sign1)(CT a)
 {
@@ -81,40 +76,8 @@ static inline CT NC_HNAME(spacing1)(CT x)
 #define LOOP_TOUT T
 
 /* --- unary libm families ------------------------------------------------ */
-/* (tan, arcsin, arccos, arctan and arctan2 are in src/math/math_trig.inc.c) */
-#define LOOP_NAME NC_KNAME(exp2)
-#define LOOP_OP(a) ST(M(exp2)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(expm1)
-#define LOOP_OP(a) ST(M(expm1)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(log2)
-#define LOOP_OP(a) ST(M(log2)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(log10)
-#define LOOP_OP(a) ST(M(log10)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(log1p)
-#define LOOP_OP(a) ST(M(log1p)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(sinh)
-#define LOOP_OP(a) ST(M(sinh)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(cosh)
-#define LOOP_OP(a) ST(M(cosh)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(arcsinh)
-#define LOOP_OP(a) ST(M(asinh)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(arccosh)
-#define LOOP_OP(a) ST(M(acosh)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(arctanh)
-#define LOOP_OP(a) ST(M(atanh)(LD(a)))
-#include "loop_unary.inc.c"
-#define LOOP_NAME NC_KNAME(cbrt)
-#define LOOP_OP(a) ST(NC_HNAME(cbrt1)(LD(a)))
-#include "loop_unary.inc.c"
+/* (exp2 ... cbrt are in src/math/math_real_explog.inc.c; tan, arcsin,
+ * arccos, arctan and arctan2 in src/math/math_trig.inc.c) */
 
 /* --- arithmetic-like unary ---------------------------------------------- */
 #define LOOP_NAME NC_KNAME(square)

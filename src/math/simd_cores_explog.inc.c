@@ -1,0 +1,465 @@
+/* simd_cores_explog.inc.c: vector cores and kernels of exp2, expm1, log2,
+ * log10, log1p, sinh, cosh, arcsinh, arccosh, arctanh and cbrt, written in
+ * the width-generic vocabulary (simd_vec256.h / simd_vec512.h) and included
+ * by simd_cores.inc.c, whose helpers (round_mul, exp2_frac, expm1_q,
+ * fast2sum, d_quot, ...) they reuse.
+ *
+ * Invariant: every float64 core is within 1 ulp on its fast range (measured
+ * maxima in docs/design/simd_math.md); the float32 kernels run the same
+ * double cores on widened inputs and round once, so they are within
+ * 0.5 ulp plus a vanishing double-rounding term.  Fast ranges stop where a
+ * result would overflow, be subnormal or be special, so the lanes that
+ * raise flags all go to the scalar functions (vmath_explog.h), which also
+ * decide the flags.
+ *
+ * Building blocks:
+ *   exp_dd   e^y / 2 as a double-double (the exp table reduction with the
+ *            reduced argument and the polynomial each kept in two parts),
+ *            for sinh and cosh;
+ *   log_dd   C log(uh + ul) + kx K with C, K given as hi + lo (natural log,
+ *            log2, log10): fdlibm's log1p(f) = f - f^2/2 + s (f^2/2 + R)
+ *            on the reduced mantissa, with f - f^2/2 and the product by C
+ *            split exactly, so only the last addition rounds visibly.  An
+ *            argument given as uh + ul (1 + x for log1p, x + sqrt(x^2 + 1)
+ *            for arcsinh, ...) contributes ul / uh, which is all of
+ *            log(1 + ul/uh) at this precision. */
+
+#include "math/vmath_explog.h"
+
+#define XL_LN2_HI LN2_HI
+#define XL_LN2_LO LN2_LO
+#define XL_LOG2E_HI 0x1.71547652b82fep+0
+#define XL_LOG2E_LO 0x1.777d0ffda0d24p-56
+#define XL_LOG10E_HI 0x1.bcb7b1526e50ep-2
+#define XL_LOG10E_LO 0x1.95355baaafad3p-57
+/* log10(2) = HI + LO with HI 41 bits long, so k HI is exact for |k| < 2^11 */
+#define XL_LG2_HI 0x1.34413509f8000p-2
+#define XL_LG2_LO (-0x1.80433b83b532ap-44)
+#define XL_LN2 0x1.62e42fefa39efp-1
+#define XL_LN2_TAIL 0x1.abc9e3b39803fp-56
+
+V_TARGET static inline vd xl_sqrt(vd a)
+{
+#if VW == 8
+    return _mm512_sqrt_pd(a);
+#else
+    return _mm256_sqrt_pd(a);
+#endif
+}
+
+/* 2Sum: a + b = *s + *e exactly, whatever the magnitudes. */
+V_TARGET static inline void xl_two_sum(vd a, vd b, vd *s, vd *e)
+{
+    *s = d_add(a, b);
+    const vd bv = d_sub(*s, a);
+    *e = d_add(d_sub(a, d_sub(*s, bv)), d_sub(b, bv));
+}
+
+/* --- exp2 ----------------------------------------------------------------- */
+/* x = n/N + r, |r| <= 1/2N, r exact (x and n/N are both multiples of the
+ * smaller of their ulps); 2^r = e^t, t = r ln2 carried as t + tl.  The
+ * result 2^k 2^(j/N) (1 + p) is normal for |x| <= 1020. */
+V_TARGET static inline vd exp2_core(vd x)
+{
+    vi bits;
+    const vd n = round_mul(x, (double)EXP_N, &bits);
+    const vd r = d_fnma(n, VD(1.0 / EXP_N), x);
+    const vd t = d_mul(r, VD(XL_LN2));
+    const vd tl = d_fma(r, VD(XL_LN2_TAIL), d_fms(r, VD(XL_LN2), t));
+    const vd p = d_add(t, d_fma(d_mul(t, t), expm1_q(t, 0), tl));
+    vd thi, tlo;
+    exp2_frac(bits, &thi, &tlo);
+    const vd res = d_add(thi, d_fma(thi, p, tlo));
+    const vi k = i_slli(i_srli(bits, V_EXP_TBITS), 52);
+    return i_as_d(i_add(d_bits(res), k));
+}
+
+#define NAME64 V_NAME(exp2_f64)
+#define NAME32 V_NAME(exp2_f32)
+#define CORE(v) exp2_core(v)
+#define FAST64(v) d_abs_le(v, 1020.0)
+#define FAST32(v) d_abs_le(v, 126.0)
+#define SLOW(a) nc__sl_exp2(a)
+#define FLAGS(a, r) nc__vm_flags_exp2(a, r)
+#include "math/simd_array.inc.c"
+
+/* --- expm1 ---------------------------------------------------------------- */
+/* e^x - 1 = (th - 1) + th ph + (th pl + tl (1 + ph)) with th + tl =
+ * 2^k 2^(j/N) and ph + pl = expm1(r) as in tanh_core, but k may be negative
+ * here: th - 1 is split by 2Sum (exact only for th >= 1/2).  |x| <= 708
+ * keeps 2^k normal; x = -0 gives -0 by the final blend (r = -0 + 0 loses
+ * it). */
+V_TARGET static inline vd expm1_core(vd x)
+{
+    vi bits;
+    const vd n = round_mul(x, INV_L2_N, &bits);
+    const vd r1 = d_fnma(n, VD(L2_N_HI), x);
+    vd rh, rl;
+    fast2sum(r1, d_mul(n, VD(-L2_N_LO)), &rh, &rl);
+    const vd c = d_mul(d_mul(rh, rh), expm1_q(rh, 1));
+    vd ph, pl;
+    fast2sum(rh, c, &ph, &pl);
+    pl = d_add(pl, d_fma(rh, rl, rl));
+    vd th, tl;
+    exp2_frac(bits, &th, &tl);
+    const vd scale = exp2_k(bits);
+    th = d_mul(th, scale);
+    tl = d_mul(tl, scale);
+    vd h, he;
+    xl_two_sum(th, VD(-1.0), &h, &he);
+    const vd s1 = d_mul(th, ph);
+    const vd e1 = d_fms(th, ph, s1);
+    /* |h| >= ln2/N > |s1| unless h = 0, so Fast2Sum is exact */
+    vd eh, e2;
+    fast2sum(h, s1, &eh, &e2);
+    const vd el = d_add(d_add(d_add(e2, e1), he), d_fma(th, pl, d_fma(tl, ph, tl)));
+    return d_blend(d_eq(x, VD(0.0)), d_add(eh, el), x);
+}
+
+#define NAME64 V_NAME(expm1_f64)
+#define NAME32 V_NAME(expm1_f32)
+#define CORE(v) expm1_core(v)
+#define FAST64(v) d_abs_le(v, 708.0)
+#define FAST32(v) m_and(d_ge(v, VD(-708.0)), d_le(v, VD(88.0)))
+#define SLOW(a) nc__sl_expm1(a)
+#define FLAGS(a, r) nc__vm_flags_exp(a, r)
+#include "math/simd_array.inc.c"
+
+/* --- log family ----------------------------------------------------------- */
+/* C log(uh + ul) + kx K for positive normal finite uh (|ul| <= ulp(uh)):
+ * see the header.  has_lo is a constant: 0 drops the ul / uh term. */
+V_TARGET static inline vd log_dd(vd uh, vd ul, vd kx, int has_lo, double ch, double cl,
+                                 double kh, double kl)
+{
+    const vi u = d_bits(uh);
+    /* the split of log_core: m = uh / 2^k in [sqrt(2)/2, sqrt(2)) */
+    const vi t = i_add(u, VI(0x95f619980c433LL));
+    const vi kb = i_srli(t, 52);
+    const vi mb = i_add(i_sub(u, i_slli(kb, 52)), VI(0x3ff0000000000000LL));
+    const vd k = d_add(d_sub(i_as_d(i_or(kb, VI(0x4330000000000000LL))), VD(0x1p52 + 1023)),
+                       kx);
+    const vd f = d_sub(i_as_d(mb), VD(1.0));
+    const vd s = d_quot(f, d_add(VD(2.0), f));
+    const vd z = d_mul(s, s), w = d_mul(z, z);
+    const vd t1 = d_mul(w, d_fma(w, d_fma(w, VD(LG6), VD(LG4)), VD(LG2)));
+    const vd t2 = d_mul(z, d_fma(w, d_fma(w, d_fma(w, VD(LG7), VD(LG5)), VD(LG3)), VD(LG1)));
+    const vd R = d_add(t1, t2);
+    const vd hf = d_mul(VD(0.5), f);
+    const vd hh = d_mul(hf, f);
+    const vd he = d_fms(hf, f, hh); /* f^2/2 = hh + he exactly */
+    /* f - hh exactly: hh <= 0.21 |f| */
+    vd p1, p2;
+    fast2sum(f, d_sub(VD(0.0), hh), &p1, &p2);
+    vd lo = d_fma(s, d_add(hh, R), d_sub(p2, he));
+    if (has_lo)
+        lo = d_add(lo, d_quot(ul, uh)); /* full precision: for log1p of x < 2^-52 it is half the result */
+    /* (p1 + lo)(ch + cl) + k (kh + kl); k kh is exact and, when k != 0,
+     * larger than |p1 ch| (log|m| <= ln(2)/2 in every base), so Fast2Sum
+     * applies */
+    const vd qh = d_mul(p1, VD(ch));
+    const vd qe = d_fms(p1, VD(ch), qh);
+    const vd low = d_fma(k, VD(kl), d_fma(lo, VD(ch), d_fma(p1, VD(cl), qe)));
+    vd sh, se;
+    fast2sum(d_mul(k, VD(kh)), qh, &sh, &se);
+    return d_add(sh, d_add(se, low));
+}
+
+/* Positive (subnormals included) and finite. */
+V_TARGET static inline vm xl_pos_finite(vd x)
+{
+    return m_and(d_ge(x, VD(0x1p-1074)), d_le(x, VD(0x1.fffffffffffffp1023)));
+}
+
+/* log_dd of a positive finite x, subnormals scaled into the normal range */
+V_TARGET static inline vd log_base_core(vd x, double ch, double cl, double kh, double kl)
+{
+    const vm sub = d_le(x, VD(0x1.fffffffffffffp-1023));
+    const vd xs = d_blend(sub, x, d_mul(x, VD(0x1p52)));
+    const vd kx = d_blend(sub, VD(0.0), VD(-52.0));
+    return log_dd(xs, VD(0.0), kx, 0, ch, cl, kh, kl);
+}
+
+#define NAME64 V_NAME(log2_f64)
+#define NAME32 V_NAME(log2_f32)
+#define CORE(v) log_base_core(v, XL_LOG2E_HI, XL_LOG2E_LO, 1.0, 0.0)
+#define FAST64(v) xl_pos_finite(v)
+#define FAST32(v) xl_pos_finite(v)
+#define SLOW(a) nc__sl_log2(a)
+#define FLAGS(a, r) nc__vm_flags_log(a)
+#include "math/simd_array.inc.c"
+
+#define NAME64 V_NAME(log10_f64)
+#define NAME32 V_NAME(log10_f32)
+#define CORE(v) log_base_core(v, XL_LOG10E_HI, XL_LOG10E_LO, XL_LG2_HI, XL_LG2_LO)
+#define FAST64(v) xl_pos_finite(v)
+#define FAST32(v) xl_pos_finite(v)
+#define SLOW(a) nc__sl_log10(a)
+#define FLAGS(a, r) nc__vm_flags_log(a)
+#include "math/simd_array.inc.c"
+
+#define XL_LN(uh, ul, kx) log_dd(uh, ul, kx, 1, 1.0, 0.0, XL_LN2_HI, XL_LN2_LO)
+
+/* log1p(x) = log(uh + ul), 1 + x = uh + ul by 2Sum.  Zeros keep their sign
+ * by the blend; other tiny x come out as ul = x exactly. */
+V_TARGET static inline vd log1p_core(vd x)
+{
+    vd uh, ul;
+    xl_two_sum(VD(1.0), x, &uh, &ul);
+    return d_blend(d_eq(x, VD(0.0)), XL_LN(uh, ul, VD(0.0)), x);
+}
+
+/* -1 < x <= DBL_MAX */
+V_TARGET static inline vm log1p_fast(vd x)
+{
+    return m_and(d_ge(x, VD(-0x1.fffffffffffffp-1)), d_le(x, VD(0x1.fffffffffffffp1023)));
+}
+
+#define NAME64 V_NAME(log1p_f64)
+#define NAME32 V_NAME(log1p_f32)
+#define CORE(v) log1p_core(v)
+#define FAST64(v) log1p_fast(v)
+#define FAST32(v) log1p_fast(v)
+#define SLOW(a) nc__sl_log1p(a)
+#define FLAGS(a, r) nc__vm_flags_log1p(a)
+#include "math/simd_array.inc.c"
+
+/* --- sinh, cosh ----------------------------------------------------------- */
+/* e^y / 2 = *hh + *hl for 0 <= y <= 709 (2^k stays below 2^1023); the
+ * expansion of tanh_core without the - 1. */
+V_TARGET static inline void exp_dd(vd y, vd *hh, vd *hl)
+{
+    vi bits;
+    const vd n = round_mul(y, INV_L2_N, &bits);
+    const vd r1 = d_fnma(n, VD(L2_N_HI), y);
+    vd rh, rl;
+    fast2sum(r1, d_mul(n, VD(-L2_N_LO)), &rh, &rl);
+    const vd c = d_mul(d_mul(rh, rh), expm1_q(rh, 1));
+    vd ph, pl;
+    fast2sum(rh, c, &ph, &pl);
+    pl = d_add(pl, d_fma(rh, rl, rl));
+    vd th, tl;
+    exp2_frac(bits, &th, &tl);
+    const vd scale = d_mul(exp2_k(bits), VD(0.5));
+    th = d_mul(th, scale);
+    tl = d_mul(tl, scale);
+    const vd s1 = d_mul(th, ph);
+    const vd e1 = d_fms(th, ph, s1);
+    vd eh, e2;
+    fast2sum(th, s1, &eh, &e2);
+    *hh = eh;
+    *hl = d_add(d_add(e2, e1), d_fma(th, pl, d_fma(tl, ph, tl)));
+}
+
+/* e^-y / 2 = 1 / (4 (hh + hl)) = *gh + *gl: a quotient and one correction
+ * from its remainder (g only needs ~2^-60 relative: it is at most 0.37 of
+ * e^y / 2 where it is used with cancellation). */
+V_TARGET static inline void exp_neg_dd(vd hh, vd hl, vd *gh, vd *gl)
+{
+    const vd g0 = d_quot(VD(0.25), hh);
+    const vd rem = d_fnma(hl, g0, d_fnma(hh, g0, VD(0.25)));
+    *gh = g0;
+    *gl = d_mul(d_mul(rem, g0), VD(4.0));
+}
+
+/* sinh|x| = x + x^3 P(x^2) (Taylor to x^15, truncation 2^-64) for |x| < 1/2,
+ * else e^|x|/2 - e^-|x|/2 in double-double; the sign is or-ed back. */
+V_TARGET static inline vd sinh_core(vd x)
+{
+    const vd a = d_abs(x);
+    const vd z = d_mul(x, x);
+    vd P = d_fma(z, VD(1.0 / 1307674368000.0), VD(1.0 / 6227020800.0));
+    P = d_fma(P, z, VD(1.0 / 39916800.0));
+    P = d_fma(P, z, VD(1.0 / 362880.0));
+    P = d_fma(P, z, VD(1.0 / 5040.0));
+    P = d_fma(P, z, VD(1.0 / 120.0));
+    P = d_fma(P, z, VD(1.0 / 6.0));
+    const vd small = d_fma(d_mul(z, x), P, x);
+    vd hh, hl, gh, gl, s, e;
+    exp_dd(a, &hh, &hl);
+    exp_neg_dd(hh, hl, &gh, &gl);
+    fast2sum(hh, d_sub(VD(0.0), gh), &s, &e);
+    const vd big = d_or(d_add(s, d_add(e, d_sub(hl, gl))), d_and(x, VD(-0.0)));
+    return d_blend(d_le(a, VD(0.5)), big, small);
+}
+
+V_TARGET static inline vd cosh_core(vd x)
+{
+    vd hh, hl, gh, gl, s, e;
+    exp_dd(d_abs(x), &hh, &hl);
+    exp_neg_dd(hh, hl, &gh, &gl);
+    fast2sum(hh, gh, &s, &e);
+    return d_add(s, d_add(e, d_add(hl, gl)));
+}
+
+#define NAME64 V_NAME(sinh_f64)
+#define NAME32 V_NAME(sinh_f32)
+#define CORE(v) sinh_core(v)
+#define FAST64(v) d_abs_le(v, 709.0)
+#define FAST32(v) d_abs_le(v, 89.0)
+#define SLOW(a) nc__sl_sinh(a)
+#define FLAGS(a, r) nc__vm_flags_exp(a, r)
+#include "math/simd_array.inc.c"
+
+#define NAME64 V_NAME(cosh_f64)
+#define NAME32 V_NAME(cosh_f32)
+#define CORE(v) cosh_core(v)
+#define FAST64(v) d_abs_le(v, 709.0)
+#define FAST32(v) d_abs_le(v, 89.0)
+#define SLOW(a) nc__sl_cosh(a)
+#define FLAGS(a, r) nc__vm_flags_exp(a, r)
+#include "math/simd_array.inc.c"
+
+/* --- arcsinh, arccosh, arctanh -------------------------------------------- */
+/* sqrt(ah + al) = *qh + *ql for ah > 0: the remainder ah - qh^2 is exact by
+ * FMA for the correctly rounded qh. */
+V_TARGET static inline void sqrt_dd(vd ah, vd al, vd *qh, vd *ql)
+{
+    *qh = xl_sqrt(ah);
+    const vd rem = d_add(d_fnma(*qh, *qh, ah), al);
+    *ql = d_quot32(d_mul(rem, VD(0.5)), *qh);
+}
+
+/* asinh|x| = log(|x| + sqrt(x^2 + 1)) with the argument as a double-double
+ * (so near 0, where the log is ~|x|, the cancellation in log1p costs
+ * nothing); above 2^28, log(2|x|) (the 1/(4x^2) dropped is < 2^-58 of it)
+ * with the 2 as one more power in k; below 2^-28, x itself. */
+V_TARGET static inline vd asinh_core(vd x)
+{
+    const vd a = d_abs(x);
+    const vm big = d_ge(a, VD(0x1p28));
+    const vd a2 = d_mul(a, a), a2l = d_fms(a, a, a2);
+    vd sh, se, qh, ql, vh, ve;
+    xl_two_sum(VD(1.0), a2, &sh, &se);
+    sqrt_dd(sh, d_add(se, a2l), &qh, &ql);
+    xl_two_sum(a, qh, &vh, &ve);
+    const vd uh = d_blend(big, vh, a);
+    const vd ul = d_blend(big, d_add(ve, ql), VD(0.0));
+    const vd r = d_or(XL_LN(uh, ul, d_blend(big, VD(0.0), VD(1.0))), d_and(x, VD(-0.0)));
+    return d_blend(d_le(a, VD(0x1p-28)), r, x);
+}
+
+/* acosh x = log(x + sqrt(x^2 - 1)), x^2 - 1 as a double-double (exact near
+ * 1, where everything hinges on it); log(2x) above 2^28; +0 at 1. */
+V_TARGET static inline vd acosh_core(vd x)
+{
+    const vm big = d_ge(x, VD(0x1p28));
+    const vd x2 = d_mul(x, x), x2l = d_fms(x, x, x2);
+    vd dh, de, qh, ql, vh, ve;
+    xl_two_sum(x2, VD(-1.0), &dh, &de);
+    sqrt_dd(dh, d_add(de, x2l), &qh, &ql);
+    fast2sum(x, qh, &vh, &ve); /* x >= sqrt(x^2 - 1) */
+    const vd uh = d_blend(big, vh, x);
+    const vd ul = d_blend(big, d_add(ve, ql), VD(0.0));
+    const vd r = XL_LN(uh, ul, d_blend(big, VD(0.0), VD(1.0)));
+    return d_blend(d_eq(x, VD(1.0)), r, VD(0.0));
+}
+
+/* atanh|x| = log((1 + |x|)/(1 - |x|)) / 2 = log(1 + t) / 2, t = 2|x| / (1 -
+ * |x|) as a double-double from the quotient's remainder; x itself below
+ * 2^-28 (the x^3/3 dropped is < 2^-56 of it). */
+V_TARGET static inline vd atanh_core(vd x)
+{
+    const vd a = d_abs(x);
+    const vd a2 = d_add(a, a);
+    vd dh, dl, uh, ue;
+    fast2sum(VD(1.0), d_sub(VD(0.0), a), &dh, &dl);
+    const vd q0 = d_quot(a2, dh);
+    const vd rem = d_fnma(q0, dl, d_fnma(q0, dh, a2));
+    const vd ql = d_quot32(rem, dh);
+    xl_two_sum(VD(1.0), q0, &uh, &ue);
+    const vd r = d_mul(XL_LN(uh, d_add(ue, ql), VD(0.0)), VD(0.5));
+    return d_blend(d_le(a, VD(0x1p-28)), d_or(r, d_and(x, VD(-0.0))), x);
+}
+
+V_TARGET static inline vm xl_finite(vd x)
+{
+    return d_abs_le(x, 0x1.fffffffffffffp1023);
+}
+
+#define NAME64 V_NAME(asinh_f64)
+#define NAME32 V_NAME(asinh_f32)
+#define CORE(v) asinh_core(v)
+#define FAST64(v) xl_finite(v)
+#define FAST32(v) xl_finite(v)
+#define SLOW(a) nc__sl_asinh(a)
+#define FLAGS(a, r) 0
+#include "math/simd_array.inc.c"
+
+#define NAME64 V_NAME(acosh_f64)
+#define NAME32 V_NAME(acosh_f32)
+#define CORE(v) acosh_core(v)
+#define FAST64(v) m_and(d_ge(v, VD(1.0)), d_le(v, VD(0x1.fffffffffffffp1023)))
+#define FAST32(v) m_and(d_ge(v, VD(1.0)), d_le(v, VD(0x1.fffffffffffffp1023)))
+#define SLOW(a) nc__sl_acosh(a)
+#define FLAGS(a, r) nc__vm_flags_acosh(a)
+#include "math/simd_array.inc.c"
+
+#define NAME64 V_NAME(atanh_f64)
+#define NAME32 V_NAME(atanh_f32)
+#define CORE(v) atanh_core(v)
+#define FAST64(v) d_abs_le(v, 0x1.fffffffffffffp-1)
+#define FAST32(v) d_abs_le(v, 0x1.fffffffffffffp-1)
+#define SLOW(a) nc__sl_atanh(a)
+#define FLAGS(a, r) nc__vm_flags_atanh(a)
+#define PAD 0.5
+#include "math/simd_array.inc.c"
+
+/* --- cbrt ----------------------------------------------------------------- */
+/* |x| = 2^(3n + r) a, r in {-1, 0, 1}, a = m 2^r with m in [1, 2) (the
+ * exponent divided by 3 by rounding e/3 with the 1.5 2^52 shifter; no
+ * integer division).  y0 = P(m) 2^(r/3) to 2^-13 (P a degree-3 Chebyshev
+ * fit), one Halley step y (y^3 + 2a) / (2y^3 + a) to ~2^-39, and a last
+ * Newton step y + (a - y^3)/(3y^2) with a - y^3 from exact products, so
+ * only the final addition rounds visibly.  Subnormals are scaled by 2^54
+ * first; zeros come back unchanged by the blend. */
+V_TARGET static inline vd cbrt_core(vd x)
+{
+    const vd ax = d_abs(x);
+    const vm sub = d_le(ax, VD(0x1.fffffffffffffp-1023));
+    const vd as = d_blend(sub, ax, d_mul(ax, VD(0x1p54)));
+    const vi u = d_bits(as);
+    const vd eb = d_sub(i_as_d(i_or(i_srli(u, 52), VI(0x4330000000000000LL))), VD(0x1p52 + 1023));
+    const vd e = d_sub(eb, d_blend(sub, VD(0.0), VD(54.0)));
+    const vd m = i_as_d(i_or(i_and(u, VI(0x000fffffffffffffLL)), VI(0x3ff0000000000000LL)));
+    vi nbits;
+    const vd n = round_mul(e, 1.0 / 3, &nbits);
+    const vd r = d_fnma(n, VD(3.0), e);
+    /* 2^r and 2^(r/3) for r in {-1, 0, 1}, as quadratics in r */
+    const vd a = d_mul(m, d_fma(r, d_fma(r, VD(0.25), VD(0.75)), VD(1.0)));
+    const vd c3 = d_fma(r, d_fma(r, VD((0x1.428a2f98d728bp+0 + 0x1.965fea53d6e3dp-1) / 2 - 1),
+                                 VD((0x1.428a2f98d728bp+0 - 0x1.965fea53d6e3dp-1) / 2)),
+                        VD(1.0));
+    vd p = d_fma(m, VD(0x1.6ae260afe5000p-6), VD(-0x1.44f0d2e840350p-3));
+    p = d_fma(p, m, VD(0x1.296213a52f015p-1));
+    p = d_fma(p, m, VD(0x1.1c90a1fb896b2p-1));
+    const vd y0 = d_mul(p, c3);
+    const vd t = d_mul(d_mul(y0, y0), y0);
+    const vd y = d_mul(y0, d_quot(d_fma(VD(2.0), a, t), d_fma(VD(2.0), t, a)));
+    /* a - y^3 from y^2 = y2 + y2l and y2 y = y3 + y3l, all exact */
+    const vd y2 = d_mul(y, y), y2l = d_fms(y, y, y2);
+    const vd y3 = d_mul(y2, y), y3l = d_fms(y2, y, y3);
+    const vd rem = d_fnma(y2l, y, d_sub(d_sub(a, y3), y3l));
+    const vd res = d_add(y, d_quot32(rem, d_mul(VD(3.0), y2)));
+    const vd scale = i_as_d(i_slli(i_add(nbits, VI(1023)), 52));
+    const vd out = d_or(d_mul(res, scale), d_and(x, VD(-0.0)));
+    return d_blend(d_eq(x, VD(0.0)), out, x);
+}
+
+#define NAME64 V_NAME(cbrt_f64)
+#define NAME32 V_NAME(cbrt_f32)
+#define CORE(v) cbrt_core(v)
+#define FAST64(v) xl_finite(v)
+#define FAST32(v) xl_finite(v)
+#define SLOW(a) nc__sl_cbrt(a)
+#define FLAGS(a, r) 0
+#include "math/simd_array.inc.c"
+
+/* the table slots of this file, in enum nc_vmath_op's order */
+#define XL_TABLE_F64                                                          \
+    V_NAME(exp2_f64), V_NAME(expm1_f64), V_NAME(log2_f64), V_NAME(log10_f64),  \
+        V_NAME(log1p_f64), V_NAME(sinh_f64), V_NAME(cosh_f64), V_NAME(asinh_f64), \
+        V_NAME(acosh_f64), V_NAME(atanh_f64), V_NAME(cbrt_f64)
+#define XL_TABLE_F32                                                          \
+    V_NAME(exp2_f32), V_NAME(expm1_f32), V_NAME(log2_f32), V_NAME(log10_f32),  \
+        V_NAME(log1p_f32), V_NAME(sinh_f32), V_NAME(cosh_f32), V_NAME(asinh_f32), \
+        V_NAME(acosh_f32), V_NAME(atanh_f32), V_NAME(cbrt_f32)
