@@ -88,7 +88,8 @@ V_TARGET static inline vd d_quot(vd a, vd b)
 }
 
 /* a / b to ~2^-28 relative for normal finite b, enough for float results
- * computed in double: the division, or with vrcp14pd one Newton step. */
+ * computed in double (the trig and exp/log-family float32 kernels): the
+ * division, or with vrcp14pd one Newton step. */
 V_TARGET static inline vd d_quot32(vd a, vd b)
 {
 #if V_FAST_RECIP
@@ -111,14 +112,6 @@ V_TARGET static inline vd d_quot32(vd a, vd b)
 #define L2_N_LO (L2_64_LO * 64 / EXP_N)
 
 /* 2^(j/N) as hi, lo for the n in *bits (see round_mul). */
-V_TARGET static inline vd exp2_hi(vi bits)
-{
-#if V_EXP_TBITS == 4
-    return d_lookup16(nc__exp2_16_hi, bits);
-#else
-    return d_gather(nc__exp2_hi, i_and(bits, VI(EXP_N - 1)));
-#endif
-}
 V_TARGET static inline void exp2_frac(vi bits, vd *hi, vd *lo)
 {
 #if V_EXP_TBITS == 4
@@ -258,34 +251,60 @@ V_TARGET static inline vm log_fast(vd x)
     return m_and(d_ge(x, VD(0x1p-1022)), d_le(x, VD(0x1.fffffffffffffp1023)));
 }
 
-/* float32 in double: log1p(f) = 2 atanh(s) = 2s (1 + s^2/3 + ... +
- * s^10/11), the series cut where the next term is below 2^-34 of the
- * result. */
-V_TARGET static inline vd log32_core(vd x)
+/* float32, native: x = 2^k m with m in [sqrt(2)/2, sqrt(2)) from the bits
+ * (x normal), f = m - 1 exact (Sterbenz), log1p(f) = f + t with t =
+ * f^2 Q(f), Q a degree-8 weighted minimax fit of (log1p(f) - f)/f^2 whose
+ * float coefficients leave 2^-27.7 of the result.  k ln2 = k LN2F_HI +
+ * k LN2F_LO with LN2F_HI of 15 bits, so k LN2F_HI is exact for |k| < 2^9;
+ * k LN2F_HI + f is split exactly by Fast2Sum (|k LN2F_HI| >= ln2 > |f|
+ * unless k = 0, when the sum is f itself), and the small parts are added
+ * before the last rounding: x just below sqrt(2)/2, where k ln2 and f
+ * cancel to -0.35, stays < 1 ulp.  No division, no table. */
+#define LN2F_HI_L 0x1.62e4p-1f
+#define LN2F_LO_L 0x1.7f7d1cp-20f
+V_TARGET static inline vf logf_core(vf x)
 {
-    const vi u = d_bits(x);
-    const vi t = i_add(u, VI(0x95f619980c433LL));
-    const vi kb = i_srli(t, 52);
-    const vi mb = i_add(i_sub(u, i_slli(kb, 52)), VI(0x3ff0000000000000LL));
-    const vd k = d_sub(i_as_d(i_or(kb, VI(0x4330000000000000LL))), VD(0x1p52 + 1023));
-    const vd f = d_sub(i_as_d(mb), VD(1.0));
-    const vd s = d_quot32(f, d_add(VD(2.0), f));
-    const vd z = d_mul(s, s);
-    vd p = d_fma(z, VD(1.0 / 11), VD(1.0 / 9));
-    p = d_fma(p, z, VD(1.0 / 7));
-    p = d_fma(p, z, VD(1.0 / 5));
-    p = d_fma(p, z, VD(1.0 / 3));
-    const vd s2 = d_add(s, s);
-    const vd l = d_fma(d_mul(s2, z), p, s2);
-    return d_fma(k, VD(0x1.62e42fefa39efp-1), l);
+    const vfi u = f_bits(x);
+    /* u - bits(sqrt(2)/2): its exponent field is k (two's complement) */
+    const vfi k = fi_srai(fi_sub(u, VFI(0x3f3504f3)), 23);
+    const vf m = fi_as_f(fi_sub(u, fi_slli(k, 23)));
+    const vf kf = fi_to_f(k);
+    const vf f = f_sub(m, VF(1.0f));
+    const vf z = f_mul(f, f);
+    /* R = A(z) + f B(z): two half-length Horner chains */
+    vf ra = f_fma(z, VF(0x1.055b46p-3f), VF(0x1.22da22p-3f));
+    ra = f_fma(ra, z, VF(0x1.99a008p-3f));
+    ra = f_fma(ra, z, VF(0x1.555554p-2f));
+    vf rb = f_fma(z, VF(-0x1.38b4ccp-4f), VF(-0x1.0d8552p-3f));
+    rb = f_fma(rb, z, VF(-0x1.547244p-3f));
+    rb = f_fma(rb, z, VF(-0x1.000228p-2f));
+    const vf R = f_fma(f, rb, ra);
+    const vf kh = f_mul(kf, VF(LN2F_HI_L));
+    const vf s = f_add(kh, f);
+    const vf e = f_sub(f, f_sub(s, kh));
+    /* - f^2/2 = -(hz + hze) exactly, hz taken off s by Fast2Sum (|s| >
+     * hz: s is f when k = 0, else |s| > 0.27 > hz) */
+    const vf hz = f_mul(z, VF(0.5f));
+    const vf hze = f_fms(f, f, z);
+    const vf s2 = f_sub(s, hz);
+    const vf e2 = f_sub(f_sub(s, s2), hz);
+    const vf small = f_add(f_fma(kf, VF(LN2F_LO_L), e), f_fnma(hze, VF(0.5f), e2));
+    const vf lo = f_fma(f_mul(z, f), R, small);
+    return f_add(s2, lo);
+}
+
+/* Positive, normal and finite. */
+V_TARGET static inline vfm logf_fast(vf x)
+{
+    return fm_and(f_ge(x, VF(0x1p-126f)), f_le(x, VF(0x1.fffffep127f)));
 }
 
 #define NAME64 V_NAME(log_f64)
 #define NAME32 V_NAME(log_f32)
 #define CORE(v) log_core(v)
-#define CORE32(v) log32_core(v)
+#define COREF(v) logf_core(v)
 #define FAST64(v) log_fast(v)
-#define FAST32(v) log_fast(v)
+#define FASTF(v) logf_fast(v)
 #define SLOW(a) log(a)
 #define FLAGS(a, r) nc__vm_flags_log(a)
 #include "math/simd_array.inc.c"
@@ -355,35 +374,66 @@ V_TARGET static inline vd tanh_core(vd x)
     return d_or(q, sign);
 }
 
-/* float32 in double: tanh|x| = e/(e+2) in plain double, e = expm1(2|x|)
- * from the table with a degree-4 (N = 64) or 5 (N = 16) polynomial:
- * relative error below 2^-36. */
-V_TARGET static inline vd tanh32_core(vd x)
+/* float32, native.  |x| < 0.55: tanh|x| = |x| + |x|^3 P(x^2), P a degree-4
+ * weighted minimax fit (2^-28 of the result).  Above: tanh|x| = 1 - 2/(E+1)
+ * with E = e^(2|x|) >= 3 kept unrounded as 2^n (eh + el) (expf_core's
+ * steps, 1 + p split exactly), E + 1 = dh + dl by Fast2Sum, g = 2/(E+1) = q0 + gl with
+ * q0 from an approximate reciprocal and gl from the FMA remainder, and
+ * 1 - q0 split by Fast2Sum, so the only large rounding is the last; any
+ * rounding of E itself would show (tanh's relative sensitivity to E is
+ * 2E/(E^2-1), 0.75 at E = 3).  |x| is clamped to 10, where 2/(E+1) <
+ * 2^-27 and the result rounds to 1, so only NaN lanes leave the core.
+ * Exhaustive sweep: max 0.746 ulp (small branch near 0.55), 0.62 above. */
+V_TARGET static inline vf tanhf_core(vf x)
 {
-    const vd sign = d_and(x, VD(-0.0));
-    const vd y = d_add(d_abs(x), d_abs(x));
-    vi bits;
-    const vd n = round_mul(y, INV_L2_N, &bits);
-    const vd r = d_fnma(n, VD(L2_N_HI), y);
-#if V_EXP_TBITS == 4
-    vd q = d_fma(d_fma(r, VD(1.0 / 120), VD(1.0 / 24)), r, VD(1.0 / 6));
-#else
-    vd q = d_fma(r, VD(1.0 / 24), VD(1.0 / 6));
-#endif
-    q = d_fma(q, r, VD(0.5));
-    const vd p = d_fma(d_mul(r, r), q, r);
-    const vd th = d_mul(exp2_hi(bits), exp2_k(bits));
-    /* (th - 1) is exact; the product carries the small part */
-    const vd e = d_fma(th, p, d_sub(th, VD(1.0)));
-    return d_or(d_quot32(e, d_add(e, VD(2.0))), sign);
+    const vf sign = f_and(x, VF(-0.0f));
+    const vf ax = f_min(f_andnot(VF(-0.0f), x), VF(10.0f));
+    /* small |x| */
+    const vf z = f_mul(ax, ax);
+    vf p = f_fma(z, VF(-0x1.9c44b6p-8f), VF(0x1.596ffp-6f));
+    p = f_fma(p, z, VF(-0x1.b92ef2p-5f));
+    p = f_fma(p, z, VF(0x1.110d5p-3f));
+    p = f_fma(p, z, VF(-0x1.55554cp-2f));
+    const vf ts = f_fma(f_mul(ax, z), p, ax);
+    /* E = e^y, y = 2|x| <= 20: y = n ln2 + rh + rl as in expf_core */
+    const vf y = f_add(ax, ax);
+    const vf shift = VF(0x1.8p23f);
+    const vf tn = f_fma(y, VF(LOG2E_F), shift);
+    const vf n = f_sub(tn, shift);
+    const vf rh = f_fnma(n, VF(LN2F_HI), y);
+    const vf rl = f_mul(n, VF(-LN2F_LO));
+    vf q = f_fma(rh, VF(0x1.6a2342p-10f), VF(0x1.123a6cp-7f));
+    q = f_fma(q, rh, VF(0x1.5558f4p-5f));
+    q = f_fma(q, rh, VF(0x1.55549p-3f));
+    q = f_fma(q, rh, VF(0x1.fffffcp-2f));
+    const vf t1 = f_fma(f_mul(rh, rh), f_fma(rl, VF(0.5f), q), f_fma(rl, rh, rl));
+    /* e^r = 1 + pr, pr rounded once (2^-27 of e^r, ~0.2 ulp of tanh at
+     * worst), then split exactly by Fast2Sum into eh + el */
+    const vf pr = f_add(rh, t1);
+    const vf eh = f_add(VF(1.0f), pr);
+    const vf el = f_add(f_sub(VF(1.0f), eh), pr);
+    /* 2^n, 0 <= n <= 29; scaling eh and el by it is exact */
+    const vf scale = fi_as_f(fi_add(fi_slli(f_bits(tn), 23), VFI(0x3f800000)));
+    const vf A = f_mul(eh, scale);
+    const vf dh = f_add(A, VF(1.0f));
+    const vf dl = f_fma(el, scale, f_sub(VF(1.0f), f_sub(dh, A)));
+    /* h = 1 - q0 with q0 ~ 2/dh taken as 1 - h (exact, Sterbenz: h is in
+     * [1/2, 1]), so only the remainder 2 - q0 (dh + dl) is left, and it
+     * is small enough for the approximate reciprocal */
+    const vf yr = f_recip(dh);
+    const vf h = f_fnma(VF(2.0f), yr, VF(1.0f));
+    const vf q0 = f_sub(VF(1.0f), h);
+    const vf rem = f_fnma(q0, dl, f_fnma(q0, dh, VF(2.0f)));
+    const vf tb = f_fnma(rem, yr, h);
+    return f_or(f_blend(f_le(ax, VF(0.55f)), tb, ts), sign);
 }
 
 #define NAME64 V_NAME(tanh_f64)
 #define NAME32 V_NAME(tanh_f32)
 #define CORE(v) tanh_core(v)
-#define CORE32(v) tanh32_core(v)
+#define COREF(v) tanhf_core(v)
 #define FAST64(v) d_abs_le(v, 22.0)
-#define FAST32(v) d_abs_le(v, 22.0)
+#define FASTF(v) f_abs_le(v, INFINITY)
 #define SLOW(a) tanh(a)
 #define FLAGS(a, r) 0
 #include "math/simd_array.inc.c"
@@ -452,40 +502,63 @@ V_TARGET static inline vd sincos_core(vd x, int cos_shift)
     return res;
 }
 
-/* float32 in double: the remainder r = x - n (P1 + P2) in plain double
- * (relative error ~2^-50 for float inputs up to 2^20) and Taylor-like
- * fdlibm polynomials without the tail terms. */
-V_TARGET static inline vd sincos32_core(vd x, int cos_shift)
+/* float32, native, |x| <= 2^20: n = round(x 2/pi) (float 2/pi: n may be
+ * off by one for |x| near 2^20, so |r| <= 0.84 and the polynomials are
+ * fitted there), r = x - n (PF1 + PF2 + PF3), three floats.  x - n PF1 is
+ * exact (both are multiples of 2^-23 and the difference is below 1, or
+ * Sterbenz applies), n PF2 is split exactly by an FMA and the rest summed
+ * as a float-float r + rl (2Sum), the double core's scheme in float.
+ * sin(r + rl) = r + (r^3 S(r^2) + rl (1 - r^2/2)), S degree 3; cos(r + rl)
+ * = w + ((1 - w) - h + r^4 C(r^2) - he - r rl) with h + he = r^2/2 exact
+ * and w = 1 - h, C degree 2 (weighted minimax fits, 2^-27.8 and 2^-30.6
+ * of the result with float coefficients). */
+#define TWO_OVER_PI_F 0x1.45f306p-1f
+#define PF1 0x1.921fb6p+0f
+#define PF2 (-0x1.777a5cp-25f)
+#define PF3 (-0x1.ee59dap-50f)
+V_TARGET static inline vf sincosf_core(vf x, int cos_shift)
 {
-    vi bits;
-    const vd n = round_mul(x, TWO_OVER_PI, &bits);
-    const vd r = d_fnma(n, VD(P2), d_fnma(n, VD(P1), x));
-    const vd z = d_mul(r, r);
-    vd ps = d_fma(z, VD(S5), VD(S4));
-    ps = d_fma(ps, z, VD(S3));
-    ps = d_fma(ps, z, VD(S2));
-    ps = d_fma(ps, z, VD(S1));
-    const vd sinr = d_fma(d_mul(z, r), ps, r);
-    vd pc = d_fma(z, VD(C5), VD(C4));
-    pc = d_fma(pc, z, VD(C3));
-    pc = d_fma(pc, z, VD(C2));
-    pc = d_fma(pc, z, VD(C1));
-    const vd cosr = d_fma(d_mul(z, z), pc, d_fnma(VD(0.5), z, VD(1.0)));
-    const vi q = i_add(bits, VI(cos_shift));
-    const vm swap = m_from_sign(i_slli(q, 63));
-    const vd neg = i_as_d(i_and(i_slli(q, 62), VI(0x8000000000000000ULL)));
-    vd res = d_xor(d_blend(swap, sinr, cosr), neg);
-    if (!cos_shift)
-        res = d_blend(d_eq(x, VD(0.0)), res, x);
+    const vf shift = VF(0x1.8p23f);
+    const vf tn = f_fma(x, VF(TWO_OVER_PI_F), shift);
+    const vf n = f_sub(tn, shift);
+    const vf a = f_fnma(n, VF(PF1), x); /* exact */
+    const vf p2 = f_mul(n, VF(PF2));
+    const vf p2e = f_fms(n, VF(PF2), p2);
+    const vf s = f_sub(a, p2);
+    const vf bv = f_sub(s, a);
+    const vf e = f_sub(f_sub(a, f_sub(s, bv)), f_add(p2, bv));
+    const vf tail = f_fnma(n, VF(PF3), f_sub(e, p2e));
+    const vf r = f_add(s, tail);
+    const vf rl = f_sub(tail, f_sub(r, s));
+
+    const vf z = f_mul(r, r);
+    const vf h = f_mul(z, VF(0.5f));
+    const vf he = f_mul(f_fms(r, r, z), VF(0.5f));
+    vf ps = f_fma(z, VF(0x1.6c184ep-19f), VF(-0x1.a00c4p-13f));
+    ps = f_fma(ps, z, VF(0x1.111104p-7f));
+    ps = f_fma(ps, z, VF(-0x1.555556p-3f));
+    const vf sinr = f_add(r, f_fma(f_mul(z, r), ps, f_fnma(rl, h, rl)));
+    vf pc = f_fma(z, VF(0x1.990572p-16f), VF(-0x1.6c08e4p-10f));
+    pc = f_fma(pc, z, VF(0x1.555544p-5f));
+    const vf w = f_sub(VF(1.0f), h);
+    const vf cl = f_fma(f_mul(z, z), pc, f_fnma(r, rl, f_sub(f_sub(f_sub(VF(1.0f), w), h), he)));
+    const vf cosr = f_add(w, cl);
+
+    const vfi q = fi_add(f_bits(tn), VFI(cos_shift));
+    const vfm swap = fm_from_sign(fi_slli(q, 31));
+    const vf neg = fi_as_f(fi_slli(fi_srli(q, 1), 31));
+    vf res = f_xor(f_blend(swap, sinr, cosr), neg);
+    if (!cos_shift) /* the reduction loses the sign of -0 */
+        res = f_blend(f_eq(x, VF(0.0f)), res, x);
     return res;
 }
 
 #define NAME64 V_NAME(sin_f64)
 #define NAME32 V_NAME(sin_f32)
 #define CORE(v) sincos_core(v, 0)
-#define CORE32(v) sincos32_core(v, 0)
+#define COREF(v) sincosf_core(v, 0)
 #define FAST64(v) d_abs_le(v, 0x1p20)
-#define FAST32(v) d_abs_le(v, 0x1p20)
+#define FASTF(v) f_abs_le(v, 0x1p20f)
 #define SLOW(a) sin(a)
 #define FLAGS(a, r) nc__vm_flags_trig(a)
 #include "math/simd_array.inc.c"
@@ -493,9 +566,9 @@ V_TARGET static inline vd sincos32_core(vd x, int cos_shift)
 #define NAME64 V_NAME(cos_f64)
 #define NAME32 V_NAME(cos_f32)
 #define CORE(v) sincos_core(v, 1)
-#define CORE32(v) sincos32_core(v, 1)
+#define COREF(v) sincosf_core(v, 1)
 #define FAST64(v) d_abs_le(v, 0x1p20)
-#define FAST32(v) d_abs_le(v, 0x1p20)
+#define FASTF(v) f_abs_le(v, 0x1p20f)
 #define SLOW(a) cos(a)
 #define FLAGS(a, r) nc__vm_flags_trig(a)
 #include "math/simd_array.inc.c"

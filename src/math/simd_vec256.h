@@ -110,5 +110,14 @@ V_TARGET static inline vfm fm_and(vfm a, vfm b) { return _mm256_and_ps(a, b); }
 V_TARGET static inline vfm fm_from_sign(vfi a) { return _mm256_castsi256_ps(a); }
 V_TARGET static inline int fm_bits(vfm m) { return _mm256_movemask_ps(m); }
 V_TARGET static inline vf f_blend(vfm m, vf a, vf b) { return _mm256_blendv_ps(a, b, m); }
+/* min(a, b); b where either is NaN */
+V_TARGET static inline vf f_min(vf a, vf b) { return _mm256_min_ps(a, b); }
+/* 1/b to ~2^-22 relative for normal finite b: vrcpps (2^-11.4) and one
+ * Newton step (cheaper than vdivps, whose throughput is 3.5-5 cycles) */
+V_TARGET static inline vf f_recip(vf b)
+{
+    const __m256 y = _mm256_rcp_ps(b);
+    return _mm256_fmadd_ps(y, _mm256_fnmadd_ps(b, y, _mm256_set1_ps(1.0f)), y);
+}
 
 #endif

@@ -110,5 +110,9 @@ V_TARGET static inline vfm fm_and(vfm a, vfm b) { return (vfm)(a & b); }
 V_TARGET static inline vfm fm_from_sign(vfi a) { return _mm512_movepi32_mask(a); }
 V_TARGET static inline int fm_bits(vfm m) { return (int)m; }
 V_TARGET static inline vf f_blend(vfm m, vf a, vf b) { return _mm512_mask_blend_ps(m, a, b); }
+V_TARGET static inline vf f_min(vf a, vf b) { return _mm512_min_ps(a, b); }
+/* 1/b to 2^-14 relative for normal finite b (vrcp14ps; the callers
+ * correct the quotient from its remainder) */
+V_TARGET static inline vf f_recip(vf b) { return _mm512_rcp14_ps(b); }
 
 #endif

@@ -163,7 +163,12 @@ static void special_exact(const nc_vmath *v)
                                  * arguments, tanh's saturation */
                                 87.0, -87.0, 87.5, 88.7, 88.73, -103.9, -104.0,
                                 0x1p-149, -0x1p-149, 0x1p-126, 3e38, -3e38, 1e30, 9.0,
-                                -9.1, 0.5, -0.5, 1e-8, 0x1.fffffep127, -1e-300};
+                                -9.1, 0.5, -0.5, 1e-8, 0x1.fffffep127, -1e-300,
+                                /* native float32 cores: tanh's branch switch
+                                 * and clamp, log's split at sqrt(2)/2, the
+                                 * trig reduction's limit */
+                                0.55, -0.55, 0x1.19999ap-1, 10.0, -10.5, 0x1.6a09e6p-1,
+                                0x1.6a09e4p-1, 0x1.6a09e6p+0, 0x1.fffffep19, -0x1.fffffep19};
     enum { NS = sizeof sp / sizeof sp[0] };
     double a[NS], b[NS];
     float fa[NS], fb[NS], fx[NS];
@@ -258,33 +263,54 @@ static void test_in_place_and_tails(void)
         lengths(simd[k]);
 }
 
-/* Dense float32 sweeps near the native cores' hard spots (exp's large |x|,
- * where the reduction's low part matters, and both sides of every power
- * of two), against double libm rounded once: within 1 ulp. */
+/* Dense float32 sweeps near the native cores' hard spots, against double
+ * libm rounded once: within 1 ulp.  Pass 0 spans each function's main
+ * range (exp's large |x|, where the reduction's low part matters; both
+ * sides of every power of two); pass 1 is every float next to a switch:
+ * log's k = -1 / k = 0 split at sqrt(2)/2 (where k ln2 and log1p cancel)
+ * and near sqrt(2), tanh's switch from the odd polynomial to 1 - 2/(E+1)
+ * at 0.55, sin/cos just below the 2^20 limit of the float reduction. */
 static void test_f32_sweeps(void)
 {
     enum { M = 1 << 16 };
     static float in[M], out[M];
-    for (int k = 0; k < nsimd; k++) {
-        const nc_vmath *v = simd[k];
-        for (int op = 0; op < NC_VM_NOPS; op++) {
-            double (*ref)(double) = refs[op];
-            for (int i = 0; i < M; i++) {
-                const double lo = sweep_lo[op], hi = sweep_hi[op];
-                in[i] = (float)(lo + (hi - lo) * i / M);
+    for (int k = 0; k < nsimd; k++)
+        for (int pass = 0; pass < 2; pass++) {
+            const nc_vmath *v = simd[k];
+            for (int op = 0; op < NC_VM_NOPS; op++) {
+                /* switch points are those of the native float cores */
+                if (pass && op != NC_VM_EXP && op != NC_VM_LOG && op != NC_VM_SIN &&
+                    op != NC_VM_COS && op != NC_VM_TANH)
+                    continue;
+                double (*ref)(double) = refs[op];
+                for (int i = 0; i < M; i++) {
+                    const double lo = sweep_lo[op], hi = sweep_hi[op];
+                    in[i] = (float)(lo + (hi - lo) * i / M);
+                    if (pass) { /* consecutive floats around a switch point */
+                        const float c = op == NC_VM_LOG ? (i & 1 ? 0x1.6a09e6p+0f : 0x1.6a09e6p-1f)
+                                      : op == NC_VM_TANH ? (i & 1 ? -0.55f : 0.55f)
+                                      : op == NC_VM_EXP ? (i & 1 ? -87.0f : 87.0f)
+                                                        : (i & 1 ? -0x1p20f : 0x1p20f);
+                        uint32_t u;
+                        memcpy(&u, &c, 4);
+                        /* log and tanh: both sides; exp and trig: below */
+                        u += op == NC_VM_LOG || op == NC_VM_TANH ? (uint32_t)(i / 2 - M / 4)
+                                                                 : (uint32_t)(-(i / 2) - 1);
+                        memcpy(&in[i], &u, 4);
+                    }
+                }
+                v->f32[op](in, out, M);
+                double worst = 0;
+                int at = 0;
+                for (int i = 0; i < M; i++) {
+                    const double u = ulps32(out[i], (float)ref(in[i]));
+                    if (u > worst)
+                        worst = u, at = i;
+                }
+                NC_CHECK_MSG(worst <= 1, "%s %s f32 sweep: %g ulp at x=%a", v->name, names[op],
+                             worst, (double)in[at]);
             }
-            v->f32[op](in, out, M);
-            double worst = 0;
-            int at = 0;
-            for (int i = 0; i < M; i++) {
-                const double u = ulps32(out[i], (float)ref(in[i]));
-                if (u > worst)
-                    worst = u, at = i;
-            }
-            NC_CHECK_MSG(worst <= 1, "%s %s f32 sweep: %g ulp at x=%a", v->name, names[op],
-                         worst, (double)in[at]);
         }
-    }
 }
 
 /* The float64 kernels of the trig ops against long double libm rounded

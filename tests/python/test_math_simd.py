@@ -206,3 +206,20 @@ def test_paths_agree(dtype):
         np.testing.assert_array_max_ulp(other[ok], scalar[ok], maxulp=1)
         special = ~np.isfinite(scalar) | (scalar == 0)
         np.testing.assert_array_equal(other[special], scalar[special])
+
+
+@pytest.mark.parametrize("name,center,below_only", [
+    ("log", np.sqrt(0.5), False), ("log", np.sqrt(2.0), False), ("tanh", 0.55, False),
+    ("tanh", -0.55, False), ("tanh", 10.0, False), ("sin", 2.0**20, True),
+    ("cos", 2.0**20, True), ("sin", -2.0**20, True)])
+def test_float32_native_switch_points(name, center, below_only):
+    # the native float32 cores switch algorithm (log: k = -1 / k = 0 at
+    # sqrt(2)/2; tanh: polynomial / 1 - 2/(E+1) at 0.55, clamp at 10) or
+    # hand over to libm (trig beyond 2^20): every float around those points
+    # is within 1 ulp of the float64 result rounded once
+    c = np.float32(center).view(np.int32)
+    k = np.arange(-20000, 0 if below_only else 20000, dtype=np.int32)
+    x = (c + k).view(np.float32)
+    got = np.asarray(getattr(numc, name)(numc.asarray(x)).tolist(), dtype=np.float32)
+    ref = np.asarray(getattr(numc, name)(numc.asarray(x.astype(np.float64))).tolist())
+    np.testing.assert_array_max_ulp(got, ref.astype(np.float32), maxulp=1)
