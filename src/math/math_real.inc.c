@@ -53,35 +53,23 @@ static int NC_HNAME(vm_loop)(enum nc_vmath_op op, char *const *args, const ptrdi
     return 0;
 }
 
-int NC_KNAME(exp)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps, void *ctx)
-{
-    (void)ctx;
-    return NC_HNAME(vm_loop)(NC_VM_EXP, args, n, steps);
-}
+/* The ufunc loop of one vmath op (also used by math_real_explog.inc.c and
+ * math_trig.inc.c, included after this file for the same dtype). */
+#ifndef NC_VM_LOOP
+#define NC_VM_LOOP(name, op)                                                             \
+    int NC_KNAME(name)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps,    \
+                       void *ctx)                                                        \
+    {                                                                                    \
+        (void)ctx;                                                                       \
+        return NC_HNAME(vm_loop)(op, args, n, steps);                                    \
+    }
+#endif
 
-int NC_KNAME(log)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps, void *ctx)
-{
-    (void)ctx;
-    return NC_HNAME(vm_loop)(NC_VM_LOG, args, n, steps);
-}
-
-int NC_KNAME(sin)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps, void *ctx)
-{
-    (void)ctx;
-    return NC_HNAME(vm_loop)(NC_VM_SIN, args, n, steps);
-}
-
-int NC_KNAME(cos)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps, void *ctx)
-{
-    (void)ctx;
-    return NC_HNAME(vm_loop)(NC_VM_COS, args, n, steps);
-}
-
-int NC_KNAME(tanh)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps, void *ctx)
-{
-    (void)ctx;
-    return NC_HNAME(vm_loop)(NC_VM_TANH, args, n, steps);
-}
+NC_VM_LOOP(exp, NC_VM_EXP)
+NC_VM_LOOP(log, NC_VM_LOG)
+NC_VM_LOOP(sin, NC_VM_SIN)
+NC_VM_LOOP(cos, NC_VM_COS)
+NC_VM_LOOP(tanh, NC_VM_TANH)
 
 #include "math/math_real_explog.inc.c"
 

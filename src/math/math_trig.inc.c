@@ -9,29 +9,10 @@
  * elements on the stack.  As for the unary loops, the flags the kernel's
  * own arithmetic raised are dropped and the ones it reports raised. */
 
-int NC_KNAME(tan)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps, void *ctx)
-{
-    (void)ctx;
-    return NC_HNAME(vm_loop)(NC_VM_TAN, args, n, steps);
-}
-
-int NC_KNAME(arctan)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps, void *ctx)
-{
-    (void)ctx;
-    return NC_HNAME(vm_loop)(NC_VM_ARCTAN, args, n, steps);
-}
-
-int NC_KNAME(arcsin)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps, void *ctx)
-{
-    (void)ctx;
-    return NC_HNAME(vm_loop)(NC_VM_ARCSIN, args, n, steps);
-}
-
-int NC_KNAME(arccos)(char *const *args, const ptrdiff_t *n, const ptrdiff_t *steps, void *ctx)
-{
-    (void)ctx;
-    return NC_HNAME(vm_loop)(NC_VM_ARCCOS, args, n, steps);
-}
+NC_VM_LOOP(tan, NC_VM_TAN)
+NC_VM_LOOP(arctan, NC_VM_ARCTAN)
+NC_VM_LOOP(arcsin, NC_VM_ARCSIN)
+NC_VM_LOOP(arccos, NC_VM_ARCCOS)
 
 static int NC_HNAME(vm2_loop)(enum nc_vmath_op2 op, char *const *args, const ptrdiff_t *n,
                               const ptrdiff_t *steps)
