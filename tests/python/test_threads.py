@@ -251,7 +251,7 @@ def test_std_var_same_for_every_count(threads):
                                      ("complex128", "complex64")])
 def test_parallel_copies_and_casts(threads, src, dst):
     rng = np.random.default_rng(6)
-    a = (rng.standard_normal((700, 900)) * 100).astype(src)
+    a = (rng.standard_normal((500, 600)) * 100).astype(src)
     ca = numc.asarray(a)
     want = [a.astype(dst), a[:, ::2].astype(dst), a.T.copy(), np.ascontiguousarray(a.T)]
     for t in (1, 2, 3):
@@ -260,7 +260,7 @@ def test_parallel_copies_and_casts(threads, src, dst):
         for w, g in zip(want, got):
             same_values(w, g)
         # assignment into a strided view (rows split over threads)
-        b, cb = np.zeros((700, 1800), dst), numc.zeros((700, 1800), dtype=dst)
+        b, cb = np.zeros((500, 1200), dst), numc.zeros((500, 1200), dtype=dst)
         b[:, ::2] = a
         cb[:, ::2] = ca
         same_values(b, cb)
@@ -357,8 +357,8 @@ def test_parallel_gathers(threads):
     x = rng.standard_normal(1_000_000)
     m = rng.standard_normal((3000, 40))
     cx, cm = numc.asarray(x), numc.asarray(m)
-    idx = rng.integers(-1_000_000, 1_000_000, 200_001)
-    rows = rng.integers(-3000, 3000, 100_003)
+    idx = rng.integers(-1_000_000, 1_000_000, 70_001)
+    rows = rng.integers(-3000, 3000, 40_003)
     cidx, crows = numc.asarray(idx), numc.asarray(rows)
     for t in (1, 2, 3):
         numc.set_num_threads(t)
