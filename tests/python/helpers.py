@@ -72,3 +72,18 @@ def check_same(np_fn, nc_fn, warnings_too=True, ulp=0):
     same_values(nr, cr, ulp)
     if warnings_too:
         assert sorted(set(nw)) == sorted(set(cw)), (nw, cw)
+
+
+def check_single_warning(name, vals, dtype, msg):
+    """numc.<name> on vals warns exactly `msg`, as NumPy does, and raises
+    FloatingPointError under errstate(all='raise')."""
+    import pytest
+    x = np.array(vals, dtype=dtype)
+    for mod, arr in ((np, x), (numc, to_numc(x))):
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            getattr(mod, name)(arr)
+        assert [str(i.message) for i in w] == [msg], (mod.__name__, [str(i.message) for i in w])
+    with numc.errstate(all="raise"):
+        with pytest.raises(FloatingPointError):
+            getattr(numc, name)(to_numc(x))

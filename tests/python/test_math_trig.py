@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 import numc
-from helpers import check_same, same_values, to_numc
+from helpers import check_single_warning, check_same, same_values, to_numc
 
 FUNCS = ["tan", "arctan", "arcsin", "arccos"]
 SPECIAL = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 0.4375, 0.6875, 2.0, -2.0, np.inf, -np.inf,
@@ -180,15 +180,7 @@ WARN_CASES = [
 
 @pytest.mark.parametrize("name,vals,dtype,msg", WARN_CASES)
 def test_errstate_warnings(name, vals, dtype, msg):
-    x = np.array(vals, dtype=dtype)
-    for mod, arr in ((np, x), (numc, to_numc(x))):
-        with warnings.catch_warnings(record=True) as w:
-            warnings.simplefilter("always")
-            getattr(mod, name)(arr)
-        assert [str(i.message) for i in w] == [msg], (mod.__name__, [str(i.message) for i in w])
-    with numc.errstate(all="raise"):
-        with pytest.raises(FloatingPointError):
-            getattr(numc, name)(to_numc(x))
+    check_single_warning(name, vals, dtype, msg)
 
 
 @pytest.mark.parametrize("name", FUNCS)
