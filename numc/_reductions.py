@@ -10,6 +10,7 @@ import warnings
 
 from . import _core
 from ._core import ndarray
+import math as _math
 from ._dtypes import dtype as _dtype, result_type as _result_type
 from ._creation import asanyarray as _asanyarray
 from .exceptions import AxisError
@@ -26,7 +27,7 @@ _u = _core._ufuncs
 _add, _multiply, _maximum, _minimum = _u["add"], _u["multiply"], _u["maximum"], _u["minimum"]
 _logical_or, _logical_and = _u["logical_or"], _u["logical_and"]
 _subtract, _divide, _not_equal, _power = _u["subtract"], _u["divide"], _u["not_equal"], _u["power"]
-_invert, _equal = _u["invert"], _u["equal"]
+_invert, _equal, _square = _u["invert"], _u["equal"], _u["square"]
 del _u
 
 
@@ -216,8 +217,13 @@ def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=Tru
         m = float(_add.reduce(a, None)) / n
         if ddof >= n:
             warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning, stacklevel=2)
-        r = _F8.type(_core._sum_sqdev(a, m)) / (n - ddof if n > ddof else 0)
-        return _asarray(r).reshape((1,) * a.ndim) if keepdims else r
+        ss = _core._sum_sqdev(a, m)
+        if _math.isfinite(ss):
+            r = _F8.type(ss) / (n - ddof if n > ddof else 0)
+            return _asarray(r).reshape((1,) * a.ndim) if keepdims else r
+        # inf or nan: the step-by-step path below, which warns as NumPy
+        # does ("overflow encountered in square", ...); the fused pass
+        # reports no flags
     cnt = _count(a, axis, True, where)
     if isinstance(cnt, int) and ddof >= cnt:
         warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning, stacklevel=2)
@@ -234,7 +240,7 @@ def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=Tru
         re, im = x.real, x.imag
         x = _add(_multiply(re, re), _multiply(im, im))
     else:
-        x = _multiply(x, x, out=x)
+        x = _square(x, out=x)
     ret = _reduce(_add, x, axis, dtype, out, keepdims, where=where)
     if not isinstance(cnt, int):
         cnt = cnt if keepdims else cnt.reshape(_asarray(ret).shape)

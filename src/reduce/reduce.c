@@ -316,6 +316,9 @@ static int par_reduce_cast(const red_ctx *c, char *out, const char *src, ptrdiff
             p->begin[k] = n / np * k;
     }
     p->begin[np] = n;
+    /* the caller's own parts clear its flags: keep those raised before
+     * (earlier runs of this reduction) */
+    const unsigned int before = nc__fp_save();
     nc__parallel_for(np, 1, par_red_part, p);
     int rc = atomic_load(&p->rc);
     /* Combine level by level, as the pairwise tree does (any grouping is
@@ -325,7 +328,7 @@ static int par_reduce_cast(const red_ctx *c, char *out, const char *src, ptrdiff
             rc = call_step(c->lp, p->val[k], 0, p->val[k + width], c->tsz, 1);
     if (!rc)
         rc = call_step(c->lp, out, 0, p->val[0], c->tsz, 1);
-    unsigned int fl = atomic_load(&p->flags);
+    unsigned int fl = atomic_load(&p->flags) | before;
     if (fl)
         nc__fp_raise((int)fl);
     nc_free(p);
@@ -420,6 +423,7 @@ static int par_reduce_2d(const red_ctx *c, const nc_iter *it, int *done)
                 .osi = it->strides[1][0], .oso = it->strides[1][1]};
     atomic_init(&p.flags, 0);
     atomic_init(&p.rc, 0);
+    unsigned int before = 0; /* flags raised before, which the parts clear */
     if (p.so != 0 && p.oso == 0) {
         /* columns: one long slice per thread, since every part walks all
          * rows and short row pieces defeat the hardware prefetcher */
@@ -430,17 +434,19 @@ static int par_reduce_2d(const red_ctx *c, const nc_iter *it, int *done)
          * multiply the calls instead of splitting the work */
         if (chunk >= p.n_in || chunk < 256 || chunk * p.n_out < NC_PAR_RED_2D_MIN)
             return 0;
+        before = nc__fp_save();
         nc__parallel_for(p.n_in, chunk, par_2d_columns, &p);
     } else if (p.so == 0 && p.oso != 0) {
         ptrdiff_t chunk = nc__par_chunk(p.n_out, NC_PAR_RED_2D_MIN / p.n_in + 1, 1);
         if (chunk >= p.n_out)
             return 0;
+        before = nc__fp_save();
         nc__parallel_for(p.n_out, chunk, par_2d_rows, &p);
     } else {
         return 0;
     }
     *done = 1;
-    unsigned int fl = atomic_load(&p.flags);
+    unsigned int fl = atomic_load(&p.flags) | before;
     if (fl)
         nc__fp_raise((int)fl);
     return atomic_load(&p.rc);

@@ -259,8 +259,9 @@ static nc_status run_buffered_par(const nc_ufunc *uf, const nc_loop *lp, nc_iter
     atomic_init(&c.flags, 0);
     atomic_init(&c.cast_flags, 0);
     atomic_init(&c.failed, 0);
+    const unsigned int before = nc__fp_save();
     nc__parallel_for(it->size, chunk, par_buffered_chunk, &c);
-    unsigned int fl = atomic_load(&c.flags);
+    unsigned int fl = atomic_load(&c.flags) | before;
     if (fl)
         nc__fp_raise((int)fl);
     if (cast_fl)
@@ -347,8 +348,10 @@ static int run_loop(const nc_ufunc *uf, const nc_loop *lp, int nargs, char *cons
     par_loop c = {.lp = lp, .nargs = nargs, .args = args, .steps = steps};
     atomic_init(&c.flags, 0);
     atomic_init(&c.rc, 0);
+    /* the caller's own chunks clear its flags: keep those raised before */
+    const unsigned int before = nc__fp_save();
     nc__parallel_for(n, chunk, par_loop_chunk, &c);
-    unsigned int fl = atomic_load(&c.flags);
+    unsigned int fl = atomic_load(&c.flags) | before;
     if (fl)
         nc__fp_raise((int)fl);
     return atomic_load(&c.rc);
@@ -410,8 +413,9 @@ static int par_rows(const nc_ufunc *uf, const nc_loop *lp, int nargs, int nin, c
     }
     atomic_init(&c.flags, 0);
     atomic_init(&c.rc, 0);
+    const unsigned int before = nc__fp_save();
     nc__parallel_for(rows, chunk, par_rows_chunk, &c);
-    unsigned int fl = atomic_load(&c.flags);
+    unsigned int fl = atomic_load(&c.flags) | before;
     if (fl)
         nc__fp_raise((int)fl);
     if (atomic_load(&c.rc))

@@ -497,3 +497,30 @@ def test_parallel_concatenate_and_stack(threads):
         same_values(np.concatenate(ms, axis=1), numc.concatenate(cms, axis=1))
         same_values(np.stack(xs[:5] and [x[:1000] for x in xs]), numc.stack([x[:1000] for x in cxs]))
         same_values(np.hstack(ms), numc.hstack(cms))
+
+
+def test_flags_of_earlier_runs_survive_parallel_runs(threads):
+    # several long runs in one reduction, only the first overflows: the
+    # later (parallel) runs must not clear its flag
+    a = np.ones((2, 4, 300_001))
+    a[0, 0, :2] = 1e308
+    ca = numc.asarray(a)
+    for t in (1, 2, 3):
+        numc.set_num_threads(t)
+        check_same(lambda: np.add.reduce(a[:, ::3], axis=-1),
+                   lambda: numc.add.reduce(ca[:, ::3], axis=-1))
+        with numc.errstate(over="raise"):
+            with pytest.raises(FloatingPointError):
+                numc.add.reduce(ca[:, ::3], axis=-1)
+
+
+def test_var_std_overflow_warn_as_numpy(threads):
+    a = np.ones(300_001) * 1e200
+    a[::2] *= -1
+    b = np.full(1000, 1e154)
+    b[::2] = -1e154
+    for t in (1, 2):
+        numc.set_num_threads(t)
+        for x in (a, b, np.array([np.inf, 1.0])):
+            for fn in ("var", "std"):
+                check_same(lambda: getattr(np, fn)(x), lambda: getattr(numc, fn)(numc.asarray(x)))
