@@ -46,13 +46,13 @@ static float tanh_dd_f(float x)
     return (float)tanh_dd(x);
 }
 
-#define NC_VM_SCALAR(op, FLAGS64, FLAGS32)                                   \
+#define NC_VM_SCALAR(op, FN64, FN32, FLAGS)                                   \
     static int op##_f64(const double *x, double *y, ptrdiff_t n)              \
     {                                                                         \
         int fl = 0;                                                           \
         for (ptrdiff_t i = 0; i < n; i++) {                                   \
             const double a = x[i], r = FN64(a);                               \
-            fl |= FLAGS64;                                                    \
+            fl |= FLAGS;                                                      \
             y[i] = r;                                                         \
         }                                                                     \
         return fl;                                                            \
@@ -62,58 +62,22 @@ static float tanh_dd_f(float x)
         int fl = 0;                                                           \
         for (ptrdiff_t i = 0; i < n; i++) {                                   \
             const float a = x[i], r = FN32(a);                                \
-            fl |= FLAGS32;                                                    \
+            fl |= FLAGS;                                                      \
             y[i] = r;                                                         \
         }                                                                     \
         return fl;                                                            \
     }
 
-#define FN64(a) exp(a)
-#define FN32(a) expf(a)
-NC_VM_SCALAR(exp, nc__vm_flags_exp(a, r), nc__vm_flags_exp(a, r))
-#undef FN64
-#undef FN32
-#define FN64(a) log(a)
-#define FN32(a) logf(a)
-NC_VM_SCALAR(log, nc__vm_flags_log(a), nc__vm_flags_log(a))
-#undef FN64
-#undef FN32
-#define FN64(a) sin(a)
-#define FN32(a) sinf(a)
-NC_VM_SCALAR(sin, nc__vm_flags_trig(a), nc__vm_flags_trig(a))
-#undef FN64
-#undef FN32
-#define FN64(a) cos(a)
-#define FN32(a) cosf(a)
-NC_VM_SCALAR(cos, nc__vm_flags_trig(a), nc__vm_flags_trig(a))
-#undef FN64
-#undef FN32
-#define FN64(a) tanh_dd(a)
-#define FN32(a) tanh_dd_f(a)
-NC_VM_SCALAR(tanh, 0, 0)
-#undef FN64
-#undef FN32
+NC_VM_SCALAR(exp, exp, expf, nc__vm_flags_exp(a, r))
+NC_VM_SCALAR(log, log, logf, nc__vm_flags_log(a))
+NC_VM_SCALAR(sin, sin, sinf, nc__vm_flags_trig(a))
+NC_VM_SCALAR(cos, cos, cosf, nc__vm_flags_trig(a))
+NC_VM_SCALAR(tanh, tanh_dd, tanh_dd_f, 0)
 
-#define FN64(a) tan(a)
-#define FN32(a) tanf(a)
-NC_VM_SCALAR(tan, nc__vm_flags_trig(a), nc__vm_flags_trig(a))
-#undef FN64
-#undef FN32
-#define FN64(a) atan(a)
-#define FN32(a) atanf(a)
-NC_VM_SCALAR(atan, 0, 0)
-#undef FN64
-#undef FN32
-#define FN64(a) asin(a)
-#define FN32(a) asinf(a)
-NC_VM_SCALAR(asin, nc__vm_flags_asin(a), nc__vm_flags_asin(a))
-#undef FN64
-#undef FN32
-#define FN64(a) acos(a)
-#define FN32(a) acosf(a)
-NC_VM_SCALAR(acos, nc__vm_flags_asin(a), nc__vm_flags_asin(a))
-#undef FN64
-#undef FN32
+NC_VM_SCALAR(tan, tan, tanf, nc__vm_flags_trig(a))
+NC_VM_SCALAR(atan, atan, atanf, 0)
+NC_VM_SCALAR(asin, asin, asinf, nc__vm_flags_asin(a))
+NC_VM_SCALAR(acos, acos, acosf, nc__vm_flags_asin(a))
 
 /* atan2 raises no flag NumPy reports, for any pair of inputs */
 static int atan2_f64(const double *y, const double *x, double *o, ptrdiff_t n)
@@ -146,61 +110,17 @@ NC_VM_EXPLOG(acosh, acosh)
 NC_VM_EXPLOG(atanh, atanh)
 NC_VM_EXPLOG(cbrt, cbrt)
 #undef NC_VM_EXPLOG
-#define FN64(a) exp2_d(a)
-#define FN32(a) exp2_s(a)
-NC_VM_SCALAR(exp2, nc__vm_flags_exp2(a, r), nc__vm_flags_exp2(a, r))
-#undef FN64
-#undef FN32
-#define FN64(a) expm1_d(a)
-#define FN32(a) expm1_s(a)
-NC_VM_SCALAR(expm1, nc__vm_flags_exp(a, r), nc__vm_flags_exp(a, r))
-#undef FN64
-#undef FN32
-#define FN64(a) log2_d(a)
-#define FN32(a) log2_s(a)
-NC_VM_SCALAR(log2, nc__vm_flags_log(a), nc__vm_flags_log(a))
-#undef FN64
-#undef FN32
-#define FN64(a) log10_d(a)
-#define FN32(a) log10_s(a)
-NC_VM_SCALAR(log10, nc__vm_flags_log(a), nc__vm_flags_log(a))
-#undef FN64
-#undef FN32
-#define FN64(a) log1p_d(a)
-#define FN32(a) log1p_s(a)
-NC_VM_SCALAR(log1p, nc__vm_flags_log1p(a), nc__vm_flags_log1p(a))
-#undef FN64
-#undef FN32
-#define FN64(a) sinh_d(a)
-#define FN32(a) sinh_s(a)
-NC_VM_SCALAR(sinh, nc__vm_flags_exp(a, r), nc__vm_flags_exp(a, r))
-#undef FN64
-#undef FN32
-#define FN64(a) cosh_d(a)
-#define FN32(a) cosh_s(a)
-NC_VM_SCALAR(cosh, nc__vm_flags_exp(a, r), nc__vm_flags_exp(a, r))
-#undef FN64
-#undef FN32
-#define FN64(a) asinh_d(a)
-#define FN32(a) asinh_s(a)
-NC_VM_SCALAR(asinh, 0, 0)
-#undef FN64
-#undef FN32
-#define FN64(a) acosh_d(a)
-#define FN32(a) acosh_s(a)
-NC_VM_SCALAR(acosh, nc__vm_flags_acosh(a), nc__vm_flags_acosh(a))
-#undef FN64
-#undef FN32
-#define FN64(a) atanh_d(a)
-#define FN32(a) atanh_s(a)
-NC_VM_SCALAR(atanh, nc__vm_flags_atanh(a), nc__vm_flags_atanh(a))
-#undef FN64
-#undef FN32
-#define FN64(a) cbrt_d(a)
-#define FN32(a) cbrt_s(a)
-NC_VM_SCALAR(cbrt, 0, 0)
-#undef FN64
-#undef FN32
+NC_VM_SCALAR(exp2, exp2_d, exp2_s, nc__vm_flags_exp2(a, r))
+NC_VM_SCALAR(expm1, expm1_d, expm1_s, nc__vm_flags_exp(a, r))
+NC_VM_SCALAR(log2, log2_d, log2_s, nc__vm_flags_log(a))
+NC_VM_SCALAR(log10, log10_d, log10_s, nc__vm_flags_log(a))
+NC_VM_SCALAR(log1p, log1p_d, log1p_s, nc__vm_flags_log1p(a))
+NC_VM_SCALAR(sinh, sinh_d, sinh_s, nc__vm_flags_exp(a, r))
+NC_VM_SCALAR(cosh, cosh_d, cosh_s, nc__vm_flags_exp(a, r))
+NC_VM_SCALAR(asinh, asinh_d, asinh_s, 0)
+NC_VM_SCALAR(acosh, acosh_d, acosh_s, nc__vm_flags_acosh(a))
+NC_VM_SCALAR(atanh, atanh_d, atanh_s, nc__vm_flags_atanh(a))
+NC_VM_SCALAR(cbrt, cbrt_d, cbrt_s, 0)
 
 static const nc_vmath scalar_impl = {
     "scalar",
