@@ -251,25 +251,17 @@ int nc__copy_blocked(nc_array *dst, const nc_array *src)
 #ifdef NC_TR_X86
         int nt = (size_t)dst->size * (size_t)itemsize >= NT_BYTES;
         ptrdiff_t dpj = dst->strides[q], spi = src->strides[p];
+        band_copy b = {dbase, sbase, np_, dpj, spi, kind, nt};
         if (no == 0) {
-            band_copy b = {dbase, sbase, np_, dpj, spi, kind, nt};
             ptrdiff_t chunk = nc__par_chunk(nq, (65536 / (np_ > 0 ? np_ : 1) / TILE_J + 1) * TILE_J,
                                             TILE_J);
             nc__parallel_for(nq, chunk, copy_bands, &b);
             return 1;
         }
         for (;;) {
-            for (ptrdiff_t j0 = 0; j0 < nq; j0 += TILE_J)
-                for (ptrdiff_t i0 = 0; i0 < np_; i0 += TILE_I) {
-                    char *d = dbase + i0 * itemsize + j0 * dpj;
-                    const char *s = sbase + i0 * spi + j0 * itemsize;
-                    ptrdiff_t ni = np_ - i0 < TILE_I ? np_ - i0 : TILE_I;
-                    ptrdiff_t nj = nq - j0 < TILE_J ? nq - j0 : TILE_J;
-                    if (kind == 8)
-                        tile8_avx2(d, s, ni, nj, dpj, spi, nt);
-                    else
-                        tile4_avx2(d, s, ni, nj, dpj, spi, nt);
-                }
+            b.d = dbase;
+            b.s = sbase;
+            copy_bands(&b, 0, nq); /* fences its own streaming stores */
             int k = no - 1;
             for (; k >= 0; k--) {
                 int ax = outer[k];
@@ -284,8 +276,6 @@ int nc__copy_blocked(nc_array *dst, const nc_array *src)
             if (k < 0)
                 break;
         }
-        if (nt)
-            store_fence();
         return 1;
 #endif
     }
