@@ -36,8 +36,14 @@
 #include "core/parallel.h"
 
 #define SPIN_NS 2000000 /* how long an idle worker spins before sleeping */
-#define CONTENDED_MIN_NS 500000        /* a wait this long for a worker ... */
-#define CONTENDED_BACKOFF_NS 100000000 /* ... turns splitting off this long */
+#define CONTENDED_MIN_NS 500000 /* a wait this long for a worker ... */
+/* ... turns splitting off for 4 ms, doubled for each contended call in a
+ * row up to 128 ms: one hiccup (a timer interrupt, a short-lived process)
+ * costs little, while a machine that stays oversubscribed is retried
+ * rarely */
+#define CONTENDED_BACKOFF_NS 4000000
+#define CONTENDED_MAX_DOUBLINGS 5
+#define YIELD_AFTER_NS 50000 /* a caller waiting this long gives up its CPU */
 
 typedef struct job {
     nc_par_fn fn;
@@ -62,6 +68,7 @@ static worker workers[NC_MAX_THREADS - 1];
  * last one waited long for a worker, which means the CPUs are taken by
  * other work and splitting only adds waiting (see nc__parallel_for). */
 static _Atomic int64_t contended_until;
+static int contended_streak; /* contended calls in a row; changed under busy */
 static int nstarted;             /* workers created; changed only under busy */
 static atomic_int nthreads;      /* the configured count; 0 until first read */
 static atomic_flag busy = ATOMIC_FLAG_INIT;
@@ -202,6 +209,8 @@ static void reset_after_fork(void)
         pthread_cond_init(&workers[i].cv, NULL);
     }
     nstarted = 0;
+    contended_streak = 0;
+    atomic_store(&contended_until, 0);
     atomic_flag_clear(&busy);
 }
 
@@ -289,15 +298,26 @@ int nc__parallel_for(ptrdiff_t n, ptrdiff_t chunk, nc_par_fn fn, void *ctx)
         job *mine = &j;
         if (atomic_compare_exchange_strong(&w->mailbox, &mine, NULL))
             continue; /* never picked up */
-        while (atomic_load(&w->mailbox) != NULL)
+        /* the worker holds a chunk; if it is slow, it may be waiting for
+         * this CPU (more runnable threads than CPUs) */
+        for (int spins = 0; atomic_load(&w->mailbox) != NULL; spins++) {
             cpu_relax();
+            if ((spins & 255) == 255 && now_ns() - own_done > YIELD_AFTER_NS)
+                sched_yield();
+        }
     }
     /* A worker that finished long after the caller ran out of chunks was
      * descheduled while holding one: the machine is oversubscribed.  Then
      * run serially for a while rather than wait again. */
     const int64_t end = now_ns(), waited = end - own_done;
-    if (waited > CONTENDED_MIN_NS && waited > own_done - start)
-        atomic_store_explicit(&contended_until, end + CONTENDED_BACKOFF_NS, memory_order_relaxed);
+    if (waited > CONTENDED_MIN_NS && waited > own_done - start) {
+        const int64_t backoff = (int64_t)CONTENDED_BACKOFF_NS << contended_streak;
+        if (contended_streak < CONTENDED_MAX_DOUBLINGS)
+            contended_streak++;
+        atomic_store_explicit(&contended_until, end + backoff, memory_order_relaxed);
+    }
+    else if (atomic_load(&j.ran) > 1)
+        contended_streak = 0;
     atomic_flag_clear(&busy);
     return atomic_load(&j.ran);
 }
