@@ -47,26 +47,36 @@
 #define VF(c) f_set1(c)
 #define VFI(c) fi_set1(c)
 
-V_TARGET static inline vd d_abs(vd x)
+V_INLINE vd d_abs(vd x)
 {
     return d_andnot(VD(-0.0), x);
 }
 
 /* Lanes with |x| <= lim; false for NaN. */
-V_TARGET static inline vm d_abs_le(vd x, double lim)
+V_INLINE vm d_abs_le(vd x, double lim)
 {
     return d_le(d_abs(x), VD(lim));
 }
 
-V_TARGET static inline vfm f_abs_le(vf x, float lim)
+V_INLINE vfm f_abs_le(vf x, float lim)
 {
     return f_le(f_andnot(VF(-0.0f), x), VF(lim));
+}
+
+/* Lanes with 0 < |x| <= lim; false for ±0 and NaN.  On the bits: |x| - 1,
+ * unsigned, is below lim's bits; adding 2^31 turns that into one signed
+ * compare (0 wraps to INT_MAX). */
+V_INLINE vfm f_abs_in(vf x, float lim)
+{
+    union { float f; int i; } l = {lim};
+    const vfi t = fi_add(fi_and(f_bits(x), VFI(0x7fffffff)), VFI(0x7fffffff));
+    return fi_lt(t, VFI((int)(0x80000000u + (unsigned)l.i)));
 }
 
 /* Rounds x * c to the nearest integer n; returns n as a double and leaves
  * n (mod 2^51, two's complement) in the low bits of *bits.  Valid for
  * |x * c| < 2^50. */
-V_TARGET static inline vd round_mul(vd x, double c, vi *bits)
+V_INLINE vd round_mul(vd x, double c, vi *bits)
 {
     const vd shift = VD(0x1.8p52);
     const vd kd = d_fma(x, VD(c), shift);
@@ -77,7 +87,7 @@ V_TARGET static inline vd round_mul(vd x, double c, vi *bits)
 /* a / b for normal finite b: the division, or with vrcp14pd a product
  * refined once from its FMA remainder (within 2^-100 relative of the
  * correctly rounded quotient's error bound). */
-V_TARGET static inline vd d_quot(vd a, vd b)
+V_INLINE vd d_quot(vd a, vd b)
 {
 #if V_FAST_RECIP
     const vd y = d_recip(b), q = d_mul(a, y);
@@ -90,7 +100,7 @@ V_TARGET static inline vd d_quot(vd a, vd b)
 /* a / b to ~2^-28 relative for normal finite b, enough for float results
  * computed in double (the trig and exp/log-family float32 kernels): the
  * division, or with vrcp14pd one Newton step. */
-V_TARGET static inline vd d_quot32(vd a, vd b)
+V_INLINE vd d_quot32(vd a, vd b)
 {
 #if V_FAST_RECIP
     const vd y0 = d_recip14(b);
@@ -112,7 +122,7 @@ V_TARGET static inline vd d_quot32(vd a, vd b)
 #define L2_N_LO (L2_64_LO * 64 / EXP_N)
 
 /* 2^(j/N) as hi, lo for the n in *bits (see round_mul). */
-V_TARGET static inline void exp2_frac(vi bits, vd *hi, vd *lo)
+V_INLINE void exp2_frac(vi bits, vd *hi, vd *lo)
 {
 #if V_EXP_TBITS == 4
     *hi = d_lookup16(nc__exp2_16_hi, bits);
@@ -125,7 +135,7 @@ V_TARGET static inline void exp2_frac(vi bits, vd *hi, vd *lo)
 }
 
 /* 2^k for the n in *bits, when 0 <= k < 1024 */
-V_TARGET static inline vd exp2_k(vi bits)
+V_INLINE vd exp2_k(vi bits)
 {
     return i_as_d(i_add(i_slli(i_srli(bits, V_EXP_TBITS), 52), VI(0x3ff0000000000000LL)));
 }
@@ -134,7 +144,7 @@ V_TARGET static inline vd exp2_k(vi bits)
  * tanh asks (`more`) for one more term with the 16-entry table: there expm1 of
  * the whole argument may be far below 1 (2^(1/16) (1 + p) - 1 cancels), so
  * the truncation must be small against that, not against 1 (2^-68). */
-V_TARGET static inline vd expm1_q(vd r, int more)
+V_INLINE vd expm1_q(vd r, int more)
 {
 #if V_EXP_TBITS == 4
     vd q = more ? d_fma(d_fma(r, VD(1.0 / 40320), VD(1.0 / 5040)), r, VD(1.0 / 720))
@@ -149,7 +159,7 @@ V_TARGET static inline vd expm1_q(vd r, int more)
     return d_fma(q, r, VD(0.5));
 }
 
-V_TARGET static inline vd exp_core(vd x)
+V_INLINE vd exp_core(vd x)
 {
     vi bits;
     const vd n = round_mul(x, INV_L2_N, &bits);
@@ -179,7 +189,7 @@ V_TARGET static inline vd exp_core(vd x)
 #define LOG2E_F 0x1.715476p+0f
 #define LN2F_HI 0x1.62e430p-1f
 #define LN2F_LO (-0x1.05c610p-29f)
-V_TARGET static inline vf expf_core(vf x)
+V_INLINE vf expf_core(vf x)
 {
     const vf shift = VF(0x1.8p23f);
     const vf t = f_fma(x, VF(LOG2E_F), shift);
@@ -221,7 +231,7 @@ V_TARGET static inline vf expf_core(vf x)
 #define LN2_HI 6.93147180369123816490e-01 /* 32 bits: k * LN2_HI is exact */
 #define LN2_LO 1.90821492927058770002e-10
 
-V_TARGET static inline vd log_core(vd x)
+V_INLINE vd log_core(vd x)
 {
     const vi u = d_bits(x);
     /* u + (1.0 - sqrt(2)/2 in bits): its exponent field is k + 1023 with k
@@ -246,7 +256,7 @@ V_TARGET static inline vd log_core(vd x)
 }
 
 /* Positive, normal and finite (as doubles: every positive finite float). */
-V_TARGET static inline vm log_fast(vd x)
+V_INLINE vm log_fast(vd x)
 {
     return m_and(d_ge(x, VD(0x1p-1022)), d_le(x, VD(0x1.fffffffffffffp1023)));
 }
@@ -262,7 +272,7 @@ V_TARGET static inline vm log_fast(vd x)
  * cancel to -0.35, stays < 1 ulp.  No division, no table. */
 #define LN2F_HI_L 0x1.62e4p-1f
 #define LN2F_LO_L 0x1.7f7d1cp-20f
-V_TARGET static inline vf logf_core(vf x)
+V_INLINE vf logf_core(vf x)
 {
     const vfi u = f_bits(x);
     /* u - bits(sqrt(2)/2): its exponent field is k (two's complement) */
@@ -294,7 +304,7 @@ V_TARGET static inline vf logf_core(vf x)
 }
 
 /* Positive, normal and finite. */
-V_TARGET static inline vfm logf_fast(vf x)
+V_INLINE vfm logf_fast(vf x)
 {
     return fm_and(f_ge(x, VF(0x1p-126f)), f_le(x, VF(0x1.fffffep127f)));
 }
@@ -311,13 +321,13 @@ V_TARGET static inline vfm logf_fast(vf x)
 
 /* --- tanh ----------------------------------------------------------------- */
 /* Fast2Sum: a + b = *s + *e exactly, when |a| >= |b| or a == 0. */
-V_TARGET static inline void fast2sum(vd a, vd b, vd *s, vd *e)
+V_INLINE void fast2sum(vd a, vd b, vd *s, vd *e)
 {
     *s = d_add(a, b);
     *e = d_sub(b, d_sub(*s, a));
 }
 
-V_TARGET static inline vd tanh_core(vd x)
+V_INLINE vd tanh_core(vd x)
 {
     const vd sign = d_and(x, VD(-0.0));
     const vd y = d_add(d_abs(x), d_abs(x)); /* exact */
@@ -384,7 +394,7 @@ V_TARGET static inline vd tanh_core(vd x)
  * 2E/(E^2-1), 0.75 at E = 3).  |x| is clamped to 10, where 2/(E+1) <
  * 2^-27 and the result rounds to 1, so only NaN lanes leave the core.
  * Exhaustive sweep: max 0.746 ulp (small branch near 0.55), 0.62 above. */
-V_TARGET static inline vf tanhf_core(vf x)
+V_INLINE vf tanhf_core(vf x)
 {
     const vf sign = f_and(x, VF(-0.0f));
     const vf ax = f_min(f_andnot(VF(-0.0f), x), VF(10.0f));
@@ -428,10 +438,42 @@ V_TARGET static inline vf tanhf_core(vf x)
     return f_or(f_blend(f_le(ax, VF(0.55f)), tb, ts), sign);
 }
 
+#if V_TANHF_TABLE
+#include "math/tanhf_table.h"
+/* float32, native, from tables (AVX-512): |x| clamped to 9.5 (tanh rounds
+ * to 1 above 9.01) falls in interval k = 0 for |x| < 1/16, else a quarter
+ * of a binade from 1/16 to 8, found from the bits (2^21 is a quarter of a
+ * binade in float's bit pattern); then tanh|x| = (s |x| + c0hi) + (t V(t)
+ * + c0lo) with t = |x| - center (exact: both in one interval), V degree 5,
+ * and ten coefficients per interval read by register permutes
+ * (tools/gen_tanhf_table.py).  The large part c0hi (or |x| itself for
+ * k = 0, s = 1) is added last, so the only rounding of size is the final
+ * one.  Exhaustive sweep: max 0.628 ulp.  About 26 operations per 16 lanes
+ * against tanhf_core's 45. */
+#define TANHF_ROW(r) nc__tanhf_tbl[r]
+V_INLINE vf tanhf_tbl(vf x)
+{
+    const vf sign = f_and(x, VF(-0.0f));
+    const vf ax = f_min(f_andnot(VF(-0.0f), x), VF(9.5f));
+    const vfi k = fi_srli(fi_max(fi_sub(f_bits(ax), VFI(0x3d800000 - (1 << 21))), VFI(0)), 21);
+    const vf t = f_sub(ax, f_lookup32(TANHF_ROW(0), k));
+    vf v = f_fma(f_lookup32(TANHF_ROW(9), k), t, f_lookup32(TANHF_ROW(8), k));
+    for (int r = 7; r >= 4; r--)
+        v = f_fma(v, t, f_lookup32(TANHF_ROW(r), k));
+    const vf lo = f_fma(t, v, f_lookup32(TANHF_ROW(2), k));
+    const vf hi = f_fma(ax, f_lookup32(TANHF_ROW(3), k), f_lookup32(TANHF_ROW(1), k));
+    return f_or(f_add(hi, lo), sign);
+}
+#undef TANHF_ROW
+#define TANHF_CORE(v) tanhf_tbl(v)
+#else
+#define TANHF_CORE(v) tanhf_core(v)
+#endif
+
 #define NAME64 V_NAME(tanh_f64)
 #define NAME32 V_NAME(tanh_f32)
 #define CORE(v) tanh_core(v)
-#define COREF(v) tanhf_core(v)
+#define COREF(v) TANHF_CORE(v)
 #define FAST64(v) d_abs_le(v, 22.0)
 #define FASTF(v) f_abs_le(v, INFINITY)
 #define SLOW(a) tanh(a)
@@ -458,7 +500,7 @@ V_TARGET static inline vf tanhf_core(vf x)
 #define C6 -1.13596475577881948265e-11
 
 /* sin(x) when cos_shift is 0, cos(x) = sin(x + pi/2) when 1. */
-V_TARGET static inline vd sincos_core(vd x, int cos_shift)
+V_INLINE vd sincos_core(vd x, int cos_shift)
 {
     vi bits;
     const vd n = round_mul(x, TWO_OVER_PI, &bits);
@@ -502,21 +544,25 @@ V_TARGET static inline vd sincos_core(vd x, int cos_shift)
     return res;
 }
 
-/* float32, native, |x| <= 2^20: n = round(x 2/pi) (float 2/pi: n may be
- * off by one for |x| near 2^20, so |r| <= 0.84 and the polynomials are
+/* float32, native, 0 < |x| <= 2^20: n = round(x 2/pi) (float 2/pi: n may
+ * be off by one for |x| near 2^20, so |r| <= 0.84 and the polynomials are
  * fitted there), r = x - n (PF1 + PF2 + PF3), three floats.  x - n PF1 is
  * exact (both are multiples of 2^-23 and the difference is below 1, or
- * Sterbenz applies), n PF2 is split exactly by an FMA and the rest summed
- * as a float-float r + rl (2Sum), the double core's scheme in float.
- * sin(r + rl) = r + (r^3 S(r^2) + rl (1 - r^2/2)), S degree 3; cos(r + rl)
- * = w + ((1 - w) - h + r^4 C(r^2) - he - r rl) with h + he = r^2/2 exact
- * and w = 1 - h, C degree 2 (weighted minimax fits, 2^-27.8 and 2^-30.6
- * of the result with float coefficients). */
+ * Sterbenz applies); n PF2 = p2 + p2e split exactly by an FMA, r = a - p2
+ * and its error by Fast2Sum, so r + rl is x's remainder to ~2^-40 (an
+ * FMA-rounded a - n PF2 alone loses rl where r nearly cancels, e.g. at
+ * 3 pi).  sin(r + rl) = r + (r^3 S(r^2) + rl w); cos(r + rl) = w + (e1 - r rl
+ * + r^4 C(r^2)) with w = RN(1 - r^2/2) from the exact square (an FMA) and
+ * e1 its rounding error (another), S degree 3 and C degree 2 (weighted
+ * minimax fits, 2^-27.8 and 2^-30.6 of the result with float
+ * coefficients).  Both polynomials run on every lane and n mod 4 picks
+ * +-sin/+-cos.  ±0 lanes stay out of the fast range (f_abs_in): here the
+ * reduction would give +0 for -0, and a blend for it costs 8% of sin. */
 #define TWO_OVER_PI_F 0x1.45f306p-1f
 #define PF1 0x1.921fb6p+0f
 #define PF2 (-0x1.777a5cp-25f)
 #define PF3 (-0x1.ee59dap-50f)
-V_TARGET static inline vf sincosf_core(vf x, int cos_shift)
+V_INLINE vf sincosf_core(vf x, int cos_shift)
 {
     const vf shift = VF(0x1.8p23f);
     const vf tn = f_fma(x, VF(TWO_OVER_PI_F), shift);
@@ -524,33 +570,25 @@ V_TARGET static inline vf sincosf_core(vf x, int cos_shift)
     const vf a = f_fnma(n, VF(PF1), x); /* exact */
     const vf p2 = f_mul(n, VF(PF2));
     const vf p2e = f_fms(n, VF(PF2), p2);
-    const vf s = f_sub(a, p2);
-    const vf bv = f_sub(s, a);
-    const vf e = f_sub(f_sub(a, f_sub(s, bv)), f_add(p2, bv));
-    const vf tail = f_fnma(n, VF(PF3), f_sub(e, p2e));
-    const vf r = f_add(s, tail);
-    const vf rl = f_sub(tail, f_sub(r, s));
+    const vf r = f_sub(a, p2);
+    const vf rl = f_fnma(n, VF(PF3), f_sub(f_sub(f_sub(a, r), p2), p2e));
 
     const vf z = f_mul(r, r);
-    const vf h = f_mul(z, VF(0.5f));
-    const vf he = f_mul(f_fms(r, r, z), VF(0.5f));
+    const vf hr = f_mul(r, VF(0.5f));
+    const vf w = f_fnma(r, hr, VF(1.0f));
+    const vf e1 = f_fnma(r, hr, f_sub(VF(1.0f), w)); /* 1 - w is exact */
     vf ps = f_fma(z, VF(0x1.6c184ep-19f), VF(-0x1.a00c4p-13f));
     ps = f_fma(ps, z, VF(0x1.111104p-7f));
     ps = f_fma(ps, z, VF(-0x1.555556p-3f));
-    const vf sinr = f_add(r, f_fma(f_mul(z, r), ps, f_fnma(rl, h, rl)));
+    const vf sinr = f_add(r, f_fma(f_mul(z, r), ps, f_mul(rl, w)));
     vf pc = f_fma(z, VF(0x1.990572p-16f), VF(-0x1.6c08e4p-10f));
     pc = f_fma(pc, z, VF(0x1.555544p-5f));
-    const vf w = f_sub(VF(1.0f), h);
-    const vf cl = f_fma(f_mul(z, z), pc, f_fnma(r, rl, f_sub(f_sub(f_sub(VF(1.0f), w), h), he)));
-    const vf cosr = f_add(w, cl);
+    const vf cosr = f_add(w, f_fma(f_mul(z, z), pc, f_fnma(r, rl, e1)));
 
     const vfi q = fi_add(f_bits(tn), VFI(cos_shift));
     const vfm swap = fm_from_sign(fi_slli(q, 31));
     const vf neg = fi_as_f(fi_slli(fi_srli(q, 1), 31));
-    vf res = f_xor(f_blend(swap, sinr, cosr), neg);
-    if (!cos_shift) /* the reduction loses the sign of -0 */
-        res = f_blend(f_eq(x, VF(0.0f)), res, x);
-    return res;
+    return f_xor(f_blend(swap, sinr, cosr), neg);
 }
 
 #define NAME64 V_NAME(sin_f64)
@@ -558,7 +596,7 @@ V_TARGET static inline vf sincosf_core(vf x, int cos_shift)
 #define CORE(v) sincos_core(v, 0)
 #define COREF(v) sincosf_core(v, 0)
 #define FAST64(v) d_abs_le(v, 0x1p20)
-#define FASTF(v) f_abs_le(v, 0x1p20f)
+#define FASTF(v) f_abs_in(v, 0x1p20f)
 #define SLOW(a) sin(a)
 #define FLAGS(a, r) nc__vm_flags_trig(a)
 #include "math/simd_array.inc.c"
@@ -568,7 +606,7 @@ V_TARGET static inline vf sincosf_core(vf x, int cos_shift)
 #define CORE(v) sincos_core(v, 1)
 #define COREF(v) sincosf_core(v, 1)
 #define FAST64(v) d_abs_le(v, 0x1p20)
-#define FASTF(v) f_abs_le(v, 0x1p20f)
+#define FASTF(v) f_abs_in(v, 0x1p20f)
 #define SLOW(a) cos(a)
 #define FLAGS(a, r) nc__vm_flags_trig(a)
 #include "math/simd_array.inc.c"

@@ -38,7 +38,7 @@
 #define XL_LN2 0x1.62e42fefa39efp-1
 #define XL_LN2_TAIL 0x1.abc9e3b39803fp-56
 
-V_TARGET static inline vd xl_sqrt(vd a)
+V_INLINE vd xl_sqrt(vd a)
 {
 #if VW == 8
     return _mm512_sqrt_pd(a);
@@ -48,7 +48,7 @@ V_TARGET static inline vd xl_sqrt(vd a)
 }
 
 /* 2Sum: a + b = *s + *e exactly, whatever the magnitudes. */
-V_TARGET static inline void xl_two_sum(vd a, vd b, vd *s, vd *e)
+V_INLINE void xl_two_sum(vd a, vd b, vd *s, vd *e)
 {
     *s = d_add(a, b);
     const vd bv = d_sub(*s, a);
@@ -59,7 +59,7 @@ V_TARGET static inline void xl_two_sum(vd a, vd b, vd *s, vd *e)
 /* x = n/N + r, |r| <= 1/2N, r exact (x and n/N are both multiples of the
  * smaller of their ulps); 2^r = e^t, t = r ln2 carried as t + tl.  The
  * result 2^k 2^(j/N) (1 + p) is normal for |x| <= 1020. */
-V_TARGET static inline vd exp2_core(vd x)
+V_INLINE vd exp2_core(vd x)
 {
     vi bits;
     const vd n = round_mul(x, (double)EXP_N, &bits);
@@ -89,7 +89,7 @@ V_TARGET static inline vd exp2_core(vd x)
  * here: th - 1 is split by 2Sum (exact only for th >= 1/2).  |x| <= 708
  * keeps 2^k normal; x = -0 gives -0 by the final blend (r = -0 + 0 loses
  * it). */
-V_TARGET static inline vd expm1_core(vd x)
+V_INLINE vd expm1_core(vd x)
 {
     vi bits;
     const vd n = round_mul(x, INV_L2_N, &bits);
@@ -128,7 +128,7 @@ V_TARGET static inline vd expm1_core(vd x)
 /* --- log family ----------------------------------------------------------- */
 /* C log(uh + ul) + kx K for positive normal finite uh (|ul| <= ulp(uh)):
  * see the header.  has_lo is a constant: 0 drops the ul / uh term. */
-V_TARGET static inline vd log_dd(vd uh, vd ul, vd kx, int has_lo, double ch, double cl,
+V_INLINE vd log_dd(vd uh, vd ul, vd kx, int has_lo, double ch, double cl,
                                  double kh, double kl)
 {
     const vi u = d_bits(uh);
@@ -165,13 +165,13 @@ V_TARGET static inline vd log_dd(vd uh, vd ul, vd kx, int has_lo, double ch, dou
 }
 
 /* Positive (subnormals included) and finite. */
-V_TARGET static inline vm xl_pos_finite(vd x)
+V_INLINE vm xl_pos_finite(vd x)
 {
     return m_and(d_ge(x, VD(0x1p-1074)), d_le(x, VD(0x1.fffffffffffffp1023)));
 }
 
 /* log_dd of a positive finite x, subnormals scaled into the normal range */
-V_TARGET static inline vd log_base_core(vd x, double ch, double cl, double kh, double kl)
+V_INLINE vd log_base_core(vd x, double ch, double cl, double kh, double kl)
 {
     const vm sub = d_le(x, VD(0x1.fffffffffffffp-1023));
     const vd xs = d_blend(sub, x, d_mul(x, VD(0x1p52)));
@@ -201,7 +201,7 @@ V_TARGET static inline vd log_base_core(vd x, double ch, double cl, double kh, d
 
 /* log1p(x) = log(uh + ul), 1 + x = uh + ul by 2Sum.  Zeros keep their sign
  * by the blend; other tiny x come out as ul = x exactly. */
-V_TARGET static inline vd log1p_core(vd x)
+V_INLINE vd log1p_core(vd x)
 {
     vd uh, ul;
     xl_two_sum(VD(1.0), x, &uh, &ul);
@@ -209,7 +209,7 @@ V_TARGET static inline vd log1p_core(vd x)
 }
 
 /* -1 < x <= DBL_MAX */
-V_TARGET static inline vm log1p_fast(vd x)
+V_INLINE vm log1p_fast(vd x)
 {
     return m_and(d_ge(x, VD(-0x1.fffffffffffffp-1)), d_le(x, VD(0x1.fffffffffffffp1023)));
 }
@@ -226,7 +226,7 @@ V_TARGET static inline vm log1p_fast(vd x)
 /* --- sinh, cosh ----------------------------------------------------------- */
 /* e^y / 2 = *hh + *hl for 0 <= y <= 709 (2^k stays below 2^1023); the
  * expansion of tanh_core without the - 1. */
-V_TARGET static inline void exp_dd(vd y, vd *hh, vd *hl)
+V_INLINE void exp_dd(vd y, vd *hh, vd *hl)
 {
     vi bits;
     const vd n = round_mul(y, INV_L2_N, &bits);
@@ -253,7 +253,7 @@ V_TARGET static inline void exp_dd(vd y, vd *hh, vd *hl)
 /* e^-y / 2 = 1 / (4 (hh + hl)) = *gh + *gl: a quotient and one correction
  * from its remainder (g only needs ~2^-60 relative: it is at most 0.37 of
  * e^y / 2 where it is used with cancellation). */
-V_TARGET static inline void exp_neg_dd(vd hh, vd hl, vd *gh, vd *gl)
+V_INLINE void exp_neg_dd(vd hh, vd hl, vd *gh, vd *gl)
 {
     const vd g0 = d_quot(VD(0.25), hh);
     const vd rem = d_fnma(hl, g0, d_fnma(hh, g0, VD(0.25)));
@@ -263,7 +263,7 @@ V_TARGET static inline void exp_neg_dd(vd hh, vd hl, vd *gh, vd *gl)
 
 /* sinh|x| = x + x^3 P(x^2) (Taylor to x^15, truncation 2^-64) for |x| < 1/2,
  * else e^|x|/2 - e^-|x|/2 in double-double; the sign is or-ed back. */
-V_TARGET static inline vd sinh_core(vd x)
+V_INLINE vd sinh_core(vd x)
 {
     const vd a = d_abs(x);
     const vd z = d_mul(x, x);
@@ -282,7 +282,7 @@ V_TARGET static inline vd sinh_core(vd x)
     return d_blend(d_le(a, VD(0.5)), big, small);
 }
 
-V_TARGET static inline vd cosh_core(vd x)
+V_INLINE vd cosh_core(vd x)
 {
     vd hh, hl, gh, gl, s, e;
     exp_dd(d_abs(x), &hh, &hl);
@@ -312,7 +312,7 @@ V_TARGET static inline vd cosh_core(vd x)
 /* --- arcsinh, arccosh, arctanh -------------------------------------------- */
 /* sqrt(ah + al) = *qh + *ql for ah > 0: the remainder ah - qh^2 is exact by
  * FMA for the correctly rounded qh. */
-V_TARGET static inline void sqrt_dd(vd ah, vd al, vd *qh, vd *ql)
+V_INLINE void sqrt_dd(vd ah, vd al, vd *qh, vd *ql)
 {
     *qh = xl_sqrt(ah);
     const vd rem = d_add(d_fnma(*qh, *qh, ah), al);
@@ -323,7 +323,7 @@ V_TARGET static inline void sqrt_dd(vd ah, vd al, vd *qh, vd *ql)
  * (so near 0, where the log is ~|x|, the cancellation in log1p costs
  * nothing); above 2^28, log(2|x|) (the 1/(4x^2) dropped is < 2^-58 of it)
  * with the 2 as one more power in k; below 2^-28, x itself. */
-V_TARGET static inline vd asinh_core(vd x)
+V_INLINE vd asinh_core(vd x)
 {
     const vd a = d_abs(x);
     const vm big = d_ge(a, VD(0x1p28));
@@ -340,7 +340,7 @@ V_TARGET static inline vd asinh_core(vd x)
 
 /* acosh x = log(x + sqrt(x^2 - 1)), x^2 - 1 as a double-double (exact near
  * 1, where everything hinges on it); log(2x) above 2^28; +0 at 1. */
-V_TARGET static inline vd acosh_core(vd x)
+V_INLINE vd acosh_core(vd x)
 {
     const vm big = d_ge(x, VD(0x1p28));
     const vd x2 = d_mul(x, x), x2l = d_fms(x, x, x2);
@@ -357,7 +357,7 @@ V_TARGET static inline vd acosh_core(vd x)
 /* atanh|x| = log((1 + |x|)/(1 - |x|)) / 2 = log(1 + t) / 2, t = 2|x| / (1 -
  * |x|) as a double-double from the quotient's remainder; x itself below
  * 2^-28 (the x^3/3 dropped is < 2^-56 of it). */
-V_TARGET static inline vd atanh_core(vd x)
+V_INLINE vd atanh_core(vd x)
 {
     const vd a = d_abs(x);
     const vd a2 = d_add(a, a);
@@ -371,7 +371,7 @@ V_TARGET static inline vd atanh_core(vd x)
     return d_blend(d_le(a, VD(0x1p-28)), d_or(r, d_and(x, VD(-0.0))), x);
 }
 
-V_TARGET static inline vm xl_finite(vd x)
+V_INLINE vm xl_finite(vd x)
 {
     return d_abs_le(x, 0x1.fffffffffffffp1023);
 }
@@ -412,7 +412,7 @@ V_TARGET static inline vm xl_finite(vd x)
  * Newton step y + (a - y^3)/(3y^2) with a - y^3 from exact products, so
  * only the final addition rounds visibly.  Subnormals are scaled by 2^54
  * first; zeros come back unchanged by the blend. */
-V_TARGET static inline vd cbrt_core(vd x)
+V_INLINE vd cbrt_core(vd x)
 {
     const vd ax = d_abs(x);
     const vm sub = d_le(ax, VD(0x1.fffffffffffffp-1023));

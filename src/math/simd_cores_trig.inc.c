@@ -44,17 +44,17 @@
 /* sqrt, a strict less-than and a mask or for this width; kept here so
  * that the shared vocabulary headers need no change */
 #if VW == 8
-V_TARGET static inline vd tr_sqrt(vd a) { return _mm512_sqrt_pd(a); }
-V_TARGET static inline vm tr_lt(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_LT_OQ); }
-V_TARGET static inline vm tr_or(vm a, vm b) { return (vm)(a | b); }
+V_INLINE vd tr_sqrt(vd a) { return _mm512_sqrt_pd(a); }
+V_INLINE vm tr_lt(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_LT_OQ); }
+V_INLINE vm tr_or(vm a, vm b) { return (vm)(a | b); }
 #else
-V_TARGET static inline vd tr_sqrt(vd a) { return _mm256_sqrt_pd(a); }
-V_TARGET static inline vm tr_lt(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_LT_OQ); }
-V_TARGET static inline vm tr_or(vm a, vm b) { return _mm256_or_pd(a, b); }
+V_INLINE vd tr_sqrt(vd a) { return _mm256_sqrt_pd(a); }
+V_INLINE vm tr_lt(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_LT_OQ); }
+V_INLINE vm tr_or(vm a, vm b) { return _mm256_or_pd(a, b); }
 #endif
 
 /* 1/b for normal finite b, to ~2^-52 relative (d_recip) or rounded */
-V_TARGET static inline vd tr_recip(vd b)
+V_INLINE vd tr_recip(vd b)
 {
 #if V_FAST_RECIP
     return d_recip(b);
@@ -65,13 +65,13 @@ V_TARGET static inline vd tr_recip(vd b)
 
 /* A small non-negative integer-valued double as an index in the low bits
  * of its bit pattern (see round_mul). */
-V_TARGET static inline vi tr_index(vd k)
+V_INLINE vi tr_index(vd k)
 {
     return d_bits(d_add(k, VD(0x1.8p52)));
 }
 
 /* tbl[idx & 15] */
-V_TARGET static inline vd tr_lookup16(const double *tbl, vi idx)
+V_INLINE vd tr_lookup16(const double *tbl, vi idx)
 {
 #if VW == 8
     return d_lookup16(tbl, idx);
@@ -113,7 +113,7 @@ static const double tr_atan_klo[16] = {
 /* atan2(an, ad) for an, ad >= 0 (the fast-path ranges above), plus the
  * quadrant of a negative x when negx is -0.0 (0.0 otherwise); the sign of
  * y is the caller's. */
-V_TARGET static inline vd atan_nd(vd an, vd ad, vd negx)
+V_INLINE vd atan_nd(vd an, vd ad, vd negx)
 {
     const vm sw = tr_lt(ad, an);
     const vd n = d_blend(sw, an, ad), d = d_blend(sw, ad, an);
@@ -151,7 +151,7 @@ V_TARGET static inline vd atan_nd(vd an, vd ad, vd negx)
     return d_add(hi, d_add(err, d_add(d_xor(small, flip), klo)));
 }
 
-V_TARGET static inline vd atan_core(vd x)
+V_INLINE vd atan_core(vd x)
 {
     const vd sign = d_and(x, VD(-0.0));
     return d_or(atan_nd(d_abs(x), VD(1.0), VD(0.0)), sign);
@@ -169,7 +169,7 @@ V_TARGET static inline vd atan_core(vd x)
 #define TR_PIO2 0x1.921fb54442d18p+0
 #define TR_PIO4 0x1.921fb54442d18p-1
 
-V_TARGET static inline vd atan32_nd(vd an, vd ad, vd negx)
+V_INLINE vd atan32_nd(vd an, vd ad, vd negx)
 {
     const vm sw = tr_lt(ad, an);
     const vd n = d_blend(sw, an, ad), d = d_blend(sw, ad, an);
@@ -186,7 +186,7 @@ V_TARGET static inline vd atan32_nd(vd an, vd ad, vd negx)
     return d_blend(m_from_sign(d_bits(negx)), r, d_sub(VD(TR_PI), r));
 }
 
-V_TARGET static inline vd atan32_core(vd x)
+V_INLINE vd atan32_core(vd x)
 {
     const vd sign = d_and(x, VD(-0.0));
     return d_or(atan32_nd(d_abs(x), VD(1.0), VD(0.0)), sign);
@@ -203,7 +203,7 @@ V_TARGET static inline vd atan32_core(vd x)
 #include "math/simd_array.inc.c"
 
 /* arctan2: the fast lanes (see the file comment) */
-V_TARGET static inline vm atan2_fast64(vd y, vd x)
+V_INLINE vm atan2_fast64(vd y, vd x)
 {
     const vd ay = d_abs(y), ax = d_abs(x);
     const vm sw = tr_lt(ax, ay);
@@ -212,20 +212,20 @@ V_TARGET static inline vm atan2_fast64(vd y, vd x)
     return m_and(big, tr_or(d_ge(mn, VD(0x1p-500)), d_eq(mn, VD(0.0))));
 }
 
-V_TARGET static inline vd atan2_core(vd y, vd x)
+V_INLINE vd atan2_core(vd y, vd x)
 {
     return d_or(atan_nd(d_abs(y), d_abs(x), d_and(x, VD(-0.0))), d_and(y, VD(-0.0)));
 }
 
 /* float inputs widened to double: finite, not both zero */
-V_TARGET static inline vm atan2_fast32(vd y, vd x)
+V_INLINE vm atan2_fast32(vd y, vd x)
 {
     const vd ay = d_abs(y), ax = d_abs(x);
     const vm fin = m_and(d_le(ay, VD(0x1.fffffep127)), d_le(ax, VD(0x1.fffffep127)));
     return m_and(fin, tr_lt(VD(0.0), d_add(ay, ax)));
 }
 
-V_TARGET static inline vd atan2_32_core(vd y, vd x)
+V_INLINE vd atan2_32_core(vd y, vd x)
 {
     return d_or(atan32_nd(d_abs(y), d_abs(x), d_and(x, VD(-0.0))), d_and(y, VD(-0.0)));
 }
@@ -340,7 +340,7 @@ V_TARGET static int V_NAME(atan2_f32)(const float *y, const float *x, float *o, 
 }
 
 /* --- tan ------------------------------------------------------------------ */
-V_TARGET static inline vd tan_core(vd x)
+V_INLINE vd tan_core(vd x)
 {
     /* the reduction of sincos_core: x = n pi/2 + r + rl */
     vi bits;
@@ -391,7 +391,7 @@ V_TARGET static inline vd tan_core(vd x)
 }
 
 /* float32 in double: sincos32_core's reduction and polynomials */
-V_TARGET static inline vd tan32_core(vd x)
+V_INLINE vd tan32_core(vd x)
 {
     vi bits;
     const vd n = round_mul(x, TWO_OVER_PI, &bits);
@@ -444,7 +444,7 @@ V_TARGET static inline vd tan32_core(vd x)
 
 /* For a = |x| <= 1: head + tail = asin a when a <= 1/2 (big false), and
  * 2 asin s = pi/2 - asin a when a > 1/2, tail small against head. */
-V_TARGET static inline void asin_parts(vd a, vm big, vd *head, vd *tail)
+V_INLINE void asin_parts(vd a, vm big, vd *head, vd *tail)
 {
     const vd w = d_mul(d_sub(VD(1.0), a), VD(0.5)); /* exact for a >= 1/2 */
     const vd s = tr_sqrt(w);
@@ -469,7 +469,7 @@ V_TARGET static inline void asin_parts(vd a, vm big, vd *head, vd *tail)
 
 /* K_hi + head' + (K_lo + tail'), the first sum split exactly (|head| <=
  * K_hi or K_hi = 0), head' = head ^ flip, tail' = tail ^ flip */
-V_TARGET static inline vd tr_ksum(vd khi, vd klo, vd head, vd tail, vd flip)
+V_INLINE vd tr_ksum(vd khi, vd klo, vd head, vd tail, vd flip)
 {
     const vd sh = d_xor(head, flip);
     const vd hi = d_add(khi, sh);
@@ -477,7 +477,7 @@ V_TARGET static inline vd tr_ksum(vd khi, vd klo, vd head, vd tail, vd flip)
     return d_add(hi, d_add(err, d_add(klo, d_xor(tail, flip))));
 }
 
-V_TARGET static inline vd asin_core(vd x)
+V_INLINE vd asin_core(vd x)
 {
     const vd a = d_abs(x);
     const vm big = tr_lt(VD(0.5), a);
@@ -489,7 +489,7 @@ V_TARGET static inline vd asin_core(vd x)
     return d_or(tr_ksum(khi, klo, head, tail, flip), d_and(x, VD(-0.0)));
 }
 
-V_TARGET static inline vd acos_core(vd x)
+V_INLINE vd acos_core(vd x)
 {
     const vd a = d_abs(x), sign = d_and(x, VD(-0.0));
     const vm big = tr_lt(VD(0.5), a);
@@ -515,7 +515,7 @@ V_TARGET static inline vd acos_core(vd x)
 #define ASF7 0x1.e0231588b1e55p-6
 
 /* asin a (big false) or 2 asin s (big true), in plain double */
-V_TARGET static inline vd asin32_part(vd a, vm big)
+V_INLINE vd asin32_part(vd a, vm big)
 {
     const vd w = d_mul(d_sub(VD(1.0), a), VD(0.5));
     const vd b = d_blend(big, a, tr_sqrt(w));
@@ -527,7 +527,7 @@ V_TARGET static inline vd asin32_part(vd a, vm big)
     return d_blend(big, r, d_add(r, r));
 }
 
-V_TARGET static inline vd asin32_core(vd x)
+V_INLINE vd asin32_core(vd x)
 {
     const vd a = d_abs(x);
     const vm big = tr_lt(VD(0.5), a);
@@ -535,7 +535,7 @@ V_TARGET static inline vd asin32_core(vd x)
     return d_or(d_blend(big, p, d_sub(VD(TR_PIO2), p)), d_and(x, VD(-0.0)));
 }
 
-V_TARGET static inline vd acos32_core(vd x)
+V_INLINE vd acos32_core(vd x)
 {
     const vd a = d_abs(x);
     const vm big = tr_lt(VD(0.5), a);

@@ -313,6 +313,52 @@ static void test_f32_sweeps(void)
         }
 }
 
+/* Every float within 2048 ulps of the places where the float32 cores are
+ * weakest, both signs, within 1 ulp of double libm rounded once: the ends
+ * of the AVX-512 tanh table's intervals (1/16 and the quarters of each
+ * binade up to 8, the clamp at 9.5, tanh's saturation near 9.01) and, for
+ * sin and cos, the floats nearest k pi/2 for k up to 4096, where the reduced
+ * argument nearly cancels and the Fast2Sum of the reduction must keep its
+ * low part. */
+static void check_f32_around(const nc_vmath *v, int op, double centre)
+{
+    enum { HALF = 2048 };
+    static float in[4 * HALF], out[4 * HALF];
+    const float c = (float)centre;
+    uint32_t u;
+    memcpy(&u, &c, 4);
+    for (int i = 0; i < 2 * HALF; i++) {
+        const uint32_t w = u + (uint32_t)(i - HALF);
+        memcpy(&in[2 * i], &w, 4);
+        in[2 * i + 1] = -in[2 * i];
+    }
+    v->f32[op](in, out, 4 * HALF);
+    for (int i = 0; i < 4 * HALF; i++) {
+        const double e = ulps32(out[i], (float)refs[op](in[i]));
+        NC_CHECK_MSG(e <= 1, "%s %s f32 near %a: %g ulp at x=%a", v->name, names[op], centre, e,
+                     (double)in[i]);
+        if (e > 1)
+            return;
+    }
+}
+
+static void test_f32_hard_spots(void)
+{
+    for (int k = 0; k < nsimd; k++) {
+        const nc_vmath *v = simd[k];
+        check_f32_around(v, NC_VM_TANH, 0x1p-4);
+        for (int e = -4; e < 4; e++)
+            for (int q = 1; q <= 4; q++)
+                check_f32_around(v, NC_VM_TANH, ldexp(1 + q / 4.0, e));
+        check_f32_around(v, NC_VM_TANH, 9.01);
+        check_f32_around(v, NC_VM_TANH, 9.5);
+        for (int j = 1; j <= 4096; j = j < 16 ? j + 1 : j * 2 + 1) {
+            check_f32_around(v, NC_VM_SIN, j * 0x1.921fb54442d18p+0);
+            check_f32_around(v, NC_VM_COS, j * 0x1.921fb54442d18p+0);
+        }
+    }
+}
+
 /* The float64 kernels of the trig ops against long double libm rounded
  * once (x86-64: 11 more bits), within 1 ulp, on their hard ranges: near
  * multiples of pi/2 (tan), the interval bounds of arctan's reduction, and
@@ -483,6 +529,7 @@ int main(void)
     NC_RUN(test_special_exact);
     NC_RUN(test_in_place_and_tails);
     NC_RUN(test_f32_sweeps);
+    NC_RUN(test_f32_hard_spots);
     NC_RUN(test_trig_vs_long_double);
     NC_RUN(test_atan2);
     return nctest_finish();
