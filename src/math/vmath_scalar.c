@@ -68,16 +68,32 @@ static float tanh_dd_f(float x)
         return fl;                                                            \
     }
 
-NC_VM_SCALAR(exp, exp, expf, nc__vm_flags_exp(a, r))
-NC_VM_SCALAR(log, log, logf, nc__vm_flags_log(a))
-NC_VM_SCALAR(sin, sin, sinf, nc__vm_flags_trig(a))
-NC_VM_SCALAR(cos, cos, cosf, nc__vm_flags_trig(a))
+/* float32 through the double function, rounded once: within 1 ulp (0.5
+ * plus a vanishing double-rounding term) whatever the platform's float
+ * functions do; glibc's tanf and atan2f, for one, are more than 1 ulp off
+ * for some inputs. */
+#define NC_VM_VIA_DOUBLE(fn)                                                  \
+    static float fn##_via_d(float a) { return (float)fn((double)a); }
+NC_VM_VIA_DOUBLE(exp)
+NC_VM_VIA_DOUBLE(log)
+NC_VM_VIA_DOUBLE(sin)
+NC_VM_VIA_DOUBLE(cos)
+NC_VM_VIA_DOUBLE(tan)
+NC_VM_VIA_DOUBLE(atan)
+NC_VM_VIA_DOUBLE(asin)
+NC_VM_VIA_DOUBLE(acos)
+#undef NC_VM_VIA_DOUBLE
+
+NC_VM_SCALAR(exp, exp, exp_via_d, nc__vm_flags_exp(a, r))
+NC_VM_SCALAR(log, log, log_via_d, nc__vm_flags_log(a))
+NC_VM_SCALAR(sin, sin, sin_via_d, nc__vm_flags_trig(a))
+NC_VM_SCALAR(cos, cos, cos_via_d, nc__vm_flags_trig(a))
 NC_VM_SCALAR(tanh, tanh_dd, tanh_dd_f, 0)
 
-NC_VM_SCALAR(tan, tan, tanf, nc__vm_flags_trig(a))
-NC_VM_SCALAR(atan, atan, atanf, 0)
-NC_VM_SCALAR(asin, asin, asinf, nc__vm_flags_asin(a))
-NC_VM_SCALAR(acos, acos, acosf, nc__vm_flags_asin(a))
+NC_VM_SCALAR(tan, tan, tan_via_d, nc__vm_flags_trig(a))
+NC_VM_SCALAR(atan, atan, atan_via_d, 0)
+NC_VM_SCALAR(asin, asin, asin_via_d, nc__vm_flags_asin(a))
+NC_VM_SCALAR(acos, acos, acos_via_d, nc__vm_flags_asin(a))
 
 /* atan2 raises no flag NumPy reports, for any pair of inputs */
 static int atan2_f64(const double *y, const double *x, double *o, ptrdiff_t n)
@@ -89,7 +105,7 @@ static int atan2_f64(const double *y, const double *x, double *o, ptrdiff_t n)
 static int atan2_f32(const float *y, const float *x, float *o, ptrdiff_t n)
 {
     for (ptrdiff_t i = 0; i < n; i++)
-        o[i] = atan2f(y[i], x[i]);
+        o[i] = (float)atan2((double)y[i], (double)x[i]);
     return 0;
 }
 
