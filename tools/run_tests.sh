@@ -26,3 +26,7 @@ echo "== pytest"
 # not the source tree (which has no compiled extension).
 cd "$root/tests/python"
 "$python" -m pytest "$@" .
+
+echo "== pytest: the portable math kernels (NUMC_NO_SIMD=1)"
+# The SIMD kernels hide the scalar path on x86-64; other CPUs run it.
+NUMC_NO_SIMD=1 "$python" -m pytest "$@" test_math_simd.py test_math_explog.py test_math_trig.py
