@@ -496,6 +496,43 @@ V_INLINE vd xl_sqrt32(vd v)
  * is added by one FMA; where it cancels against log(m) (k = -1, m near
  * sqrt(2)) the result is still >= 0.34, so the double roundings are far
  * below 2^-30 of it. */
+#if VW == 8
+/* AVX-512: u = 2^k m, m in [1, 2) (vgetexppd, vgetmantpd), j = the top
+ * four bits of m's fraction, c_j = 1 for j = 0, else the middle of m's
+ * interval; r = m / c_j - 1 = RN(m invc_j - 1) (one FMA, 2^-53 of r),
+ * |r| < 1/16 for j = 0 and < 0.0295 otherwise, log1p(r) by its Taylor
+ * series to r^8 (the first term left out is 2^-35 of it for j = 0; for
+ * j > 0 it is < 2^-44 absolute, and there the result is >= log(17/16)
+ * unless k != 0); log c_j = -log(invc_j) to double precision.  Every
+ * caller's u is >= 1 + 2^-12 (the series take smaller arguments), so an
+ * absolute error of 2^-44 stays below 2^-31 of the result; j = 0 and k = 0
+ * is log1p(r) itself, relative. */
+static const double xl_ln32_invc[16] = {
+    0x1.0000000000000p+0, 0x1.d41d41d41d41dp-1, 0x1.bacf914c1bad0p-1, 0x1.a41a41a41a41ap-1,
+    0x1.8f9c18f9c18fap-1, 0x1.7d05f417d05f4p-1, 0x1.6c16c16c16c17p-1, 0x1.5c9882b931057p-1,
+    0x1.4e5e0a72f0539p-1, 0x1.4141414141414p-1, 0x1.3521cfb2b78c1p-1, 0x1.29e4129e4129ep-1,
+    0x1.1f7047dc11f70p-1, 0x1.15b1e5f75270dp-1, 0x1.0c9714fbcda3bp-1, 0x1.0410410410410p-1};
+static const double xl_ln32_logc[16] = {
+    0x0.0p+0, 0x1.6f0d28ae56b4ep-4, 0x1.29552f81ff521p-3, 0x1.9525a9cf456b6p-3,
+    0x1.fb9186d5e3e29p-3, 0x1.2e8e2bae11d31p-2, 0x1.5d1bdbf5809cap-2, 0x1.89a3386c1425bp-2,
+    0x1.b44f77bcc8f64p-2, 0x1.dd46a04c1c4a1p-2, 0x1.02552a5a5d0ffp-1, 0x1.154c3d2f4d5eap-1,
+    0x1.2795e1289b11bp-1, 0x1.393e0d3562a1ap-1, 0x1.4a4f85db03ebbp-1, 0x1.5ad404c359f2dp-1};
+V_INLINE vd xl_ln32(vd u)
+{
+    const vd k = _mm512_getexp_pd(u);
+    const vd m = _mm512_getmant_pd(u, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_zero);
+    const vi j = i_srli(d_bits(m), 48);
+    const vd r = d_fms(m, d_lookup16(xl_ln32_invc, j), VD(1.0));
+    vd p = d_fma(r, VD(-1.0 / 8), VD(1.0 / 7));
+    p = d_fma(p, r, VD(-1.0 / 6));
+    p = d_fma(p, r, VD(1.0 / 5));
+    p = d_fma(p, r, VD(-1.0 / 4));
+    p = d_fma(p, r, VD(1.0 / 3));
+    p = d_fma(p, r, VD(-1.0 / 2));
+    p = d_fma(d_mul(r, r), p, r);
+    return d_add(d_fma(k, VD(XL_LN2), d_lookup16(xl_ln32_logc, j)), p);
+}
+#else
 V_INLINE vd xl_ln32(vd u)
 {
     const vi ub = d_bits(u);
@@ -515,6 +552,7 @@ V_INLINE vd xl_ln32(vd u)
     const vd l = d_fma(s, d_add(hfsq, R), d_sub(f, hfsq));
     return d_fma(k, VD(XL_LN2), l);
 }
+#endif
 
 /* asinh|x| = log1p(t), t = |x| + x^2 / (1 + sqrt(1 + x^2)): the square
  * root's and the quotient's 2^-27 only reach the second term, < t/2, so t
