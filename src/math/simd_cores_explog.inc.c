@@ -179,11 +179,80 @@ V_INLINE vd log_base_core(vd x, double ch, double cl, double kh, double kl)
     return log_dd(xs, VD(0.0), kx, 0, ch, cl, kh, kl);
 }
 
+/* --- float32 log family, native --------------------------------------- */
+/* C log(x) + k K for positive normal finite float x, C = ch + cl, K = kh + kl with kh of
+ * at most 15 bits (k kh exact: |k| <= 128).  logf_core's reduction: x =
+ * 2^k m, m in [sqrt(2)/2, sqrt(2)), f = m - 1 exact, log1p(f) = f - f^2/2 +
+ * f^3 R(f) (logf_core's polynomial, 2^-27.7 of the f^3 term).  The
+ * invariant is that every term above 2^-24 of the result is kept exact:
+ * f - f^2/2 = vh + vl with f^2 = z + hze (FMA) and f - z/2 by Fast2Sum
+ * (|f| > z/2); vh C = qh + qe by an FMA (C = 1 skips it); k kh + qh by
+ * Fast2Sum (|k kh| >= 0.3 > |qh| for k != 0, and k kh = 0 otherwise).
+ * Everything else (vl, f^3 R, the products by cl and kl) is below 2^-22
+ * of the result and goes into one low sum added last, so the result
+ * carries the final rounding plus a few tenths of an ulp (the polynomial's
+ * 2^-26.9 at f = 0.414 is the largest part).
+ * log1p mode (has_lo = 1, a constant): x = uh = RN(1 + x1), ul = 1 + x1 -
+ * uh exactly; where k = 0, f is x1 itself (uh - 1 + ul, exact, so nothing
+ * cancels for tiny x1), elsewhere log(uh + ul) = log(uh) + ul/uh, where
+ * ul/uh is < 2^-24 of a result >= 0.34 and the approximate reciprocal
+ * (2^-12) is plenty. */
+V_INLINE vf logf_dd(vf x, vf ul, vf x1, int has_lo, float ch, float cl, float kh, float kl)
+{
+    const vfi u = f_bits(x);
+    const vfi k = fi_srai(fi_sub(u, VFI(0x3f3504f3)), 23);
+    const vf m = fi_as_f(fi_sub(u, fi_slli(k, 23)));
+    const vf kf = fi_to_f(k);
+    vf f = f_sub(m, VF(1.0f));
+    const vfm k0 = f_eq(kf, VF(0.0f));
+    if (has_lo)
+        f = f_blend(k0, f, x1);
+    const vf z = f_mul(f, f);
+    vf ra = f_fma(z, VF(0x1.055b46p-3f), VF(0x1.22da22p-3f));
+    ra = f_fma(ra, z, VF(0x1.99a008p-3f));
+    ra = f_fma(ra, z, VF(0x1.555554p-2f));
+    vf rb = f_fma(z, VF(-0x1.38b4ccp-4f), VF(-0x1.0d8552p-3f));
+    rb = f_fma(rb, z, VF(-0x1.547244p-3f));
+    rb = f_fma(rb, z, VF(-0x1.000228p-2f));
+    const vf R = f_fma(f, rb, ra);
+    const vf hz = f_mul(z, VF(0.5f));
+    const vf hze = f_fms(f, f, z);
+    const vf vh = f_sub(f, hz);
+    const vf ve = f_sub(f_sub(f, vh), hz);
+    vf vl = f_fma(f_mul(z, f), R, f_fnma(hze, VF(0.5f), ve));
+    if (has_lo)
+        vl = f_add(vl, f_blend(k0, f_mul(ul, f_recip(x)), VF(0.0f)));
+    vf qh = vh, low = f_fma(kf, VF(kl), vl);
+    if (ch != 1.0f) {
+        qh = f_mul(vh, VF(ch));
+        const vf qe = f_fms(vh, VF(ch), qh);
+        low = f_fma(kf, VF(kl), f_fma(vl, VF(ch), f_fma(vh, VF(cl), qe)));
+    }
+    const vf kk = kh == 1.0f ? kf : f_mul(kf, VF(kh));
+    const vf sh = f_add(kk, qh);
+    const vf se = f_sub(qh, f_sub(sh, kk));
+    return f_add(sh, f_add(se, low));
+}
+
+/* Positive, normal and finite (log2, log10; subnormals go to libm). */
+V_INLINE vfm xlf_pos_normal(vf x)
+{
+    return fm_and(f_ge(x, VF(0x1p-126f)), f_le(x, VF(0x1.fffffep127f)));
+}
+
+#define XLF_LOG2E_HI 0x1.715476p+0f
+#define XLF_LOG2E_LO 0x1.4ae0c0p-26f
+#define XLF_LOG10E_HI 0x1.bcb7b2p-2f
+#define XLF_LOG10E_LO (-0x1.5b235ep-27f)
+#define XLF_LG2_HI 0x1.344p-2f /* log10(2), 11 bits */
+#define XLF_LG2_LO 0x1.3509f8p-18f
+
 #define NAME64 V_NAME(log2_f64)
 #define NAME32 V_NAME(log2_f32)
 #define CORE(v) log_base_core(v, XL_LOG2E_HI, XL_LOG2E_LO, 1.0, 0.0)
 #define FAST64(v) xl_pos_finite(v)
-#define FAST32(v) xl_pos_finite(v)
+#define COREF(v) logf_dd(v, v, v, 0, XLF_LOG2E_HI, XLF_LOG2E_LO, 1.0f, 0.0f)
+#define FASTF(v) xlf_pos_normal(v)
 #define SLOW(a) nc__sl_log2(a)
 #define FLAGS(a, r) nc__vm_flags_log(a)
 #include "math/simd_array.inc.c"
@@ -192,7 +261,8 @@ V_INLINE vd log_base_core(vd x, double ch, double cl, double kh, double kl)
 #define NAME32 V_NAME(log10_f32)
 #define CORE(v) log_base_core(v, XL_LOG10E_HI, XL_LOG10E_LO, XL_LG2_HI, XL_LG2_LO)
 #define FAST64(v) xl_pos_finite(v)
-#define FAST32(v) xl_pos_finite(v)
+#define COREF(v) logf_dd(v, v, v, 0, XLF_LOG10E_HI, XLF_LOG10E_LO, XLF_LG2_HI, XLF_LG2_LO)
+#define FASTF(v) xlf_pos_normal(v)
 #define SLOW(a) nc__sl_log10(a)
 #define FLAGS(a, r) nc__vm_flags_log(a)
 #include "math/simd_array.inc.c"
@@ -214,11 +284,31 @@ V_INLINE vm log1p_fast(vd x)
     return m_and(d_ge(x, VD(-0x1.fffffffffffffp-1)), d_le(x, VD(0x1.fffffffffffffp1023)));
 }
 
+/* float32 log1p, native: 1 + x = uh + ul by 2Sum (exact), then
+ * logf_dd's log1p mode.  uh >= 2^-24 is normal.  ±0 and subnormal
+ * x stay out of the fast range (libm keeps the sign of zero and raises
+ * underflow). */
+V_INLINE vf log1pf_core(vf x)
+{
+    const vf uh = f_add(VF(1.0f), x);
+    const vf bv = f_sub(uh, VF(1.0f));
+    const vf ul = f_add(f_sub(VF(1.0f), f_sub(uh, bv)), f_sub(x, bv));
+    return logf_dd(uh, ul, x, 1, 1.0f, 0.0f, LN2F_HI_L, LN2F_LO_L);
+}
+
+/* -1 < x <= FLT_MAX and |x| >= 2^-126 */
+V_INLINE vfm log1pf_fast(vf x)
+{
+    return fm_and(fm_and(f_ge(x, VF(-0x1.fffffep-1f)), f_le(x, VF(0x1.fffffep127f))),
+                  f_ge(f_andnot(VF(-0.0f), x), VF(0x1p-126f)));
+}
+
 #define NAME64 V_NAME(log1p_f64)
 #define NAME32 V_NAME(log1p_f32)
 #define CORE(v) log1p_core(v)
 #define FAST64(v) log1p_fast(v)
-#define FAST32(v) log1p_fast(v)
+#define COREF(v) log1pf_core(v)
+#define FASTF(v) log1pf_fast(v)
 #define SLOW(a) nc__sl_log1p(a)
 #define FLAGS(a, r) nc__vm_flags_log1p(a)
 #include "math/simd_array.inc.c"
@@ -376,9 +466,141 @@ V_INLINE vm xl_finite(vd x)
     return d_abs_le(x, 0x1.fffffffffffffp1023);
 }
 
+/* --- float32 arcsinh, arccosh, arctanh in plain double ------------------ */
+/* A float32 result only needs ~2^-30 relative accuracy of a double
+ * computation (each 2^-28 costs at most 1/8 ulp on top of the final
+ * rounding's 1/2), so these cores drop the double-double compensation of
+ * the float64 cores: rounded doubles throughout, reciprocals and square
+ * roots from vrcp14pd / vrsqrt14pd with one Newton step (2^-28 relative) on
+ * AVX-512, divisions and vsqrtpd on AVX2. */
+
+/* sqrt(v) for positive normal v: s = v y with y ~ 1/sqrt(v) and one
+ * Newton step s (1 + (1/2 - s y/2)), relative error 1.5 e^2 <= 2^-27.4 */
+V_INLINE vd xl_sqrt32(vd v)
+{
+#if VW == 8
+    const vd y = _mm512_rsqrt14_pd(v);
+    const vd s = d_mul(v, y);
+    return d_fma(s, d_fnma(s, d_mul(y, VD(0.5)), VD(0.5)), s);
+#else
+    return xl_sqrt(v);
+#endif
+}
+
+/* log(u) for positive normal finite u, to ~2^-33 of the result: log_dd's
+ * split u = 2^k m, m in [sqrt(2)/2, sqrt(2)), f = m - 1 exact, and
+ * log1p(f) = f - f^2/2 + s (f^2/2 + R(s^2)), s = f/(2 + f), R the Taylor
+ * series of 2 atanh(s)/s - 2 to z^5 (z = s^2 <= 0.0295; the first term
+ * left out is 2^-34 of the result).  s from d_quot32 (2^-28) only enters
+ * the term s (f^2/2 + R), which is < 4.3% of the result: 2^-32.5.  k ln2
+ * is added by one FMA; where it cancels against log(m) (k = -1, m near
+ * sqrt(2)) the result is still >= 0.34, so the double roundings are far
+ * below 2^-30 of it. */
+#if VW == 8
+/* AVX-512: u = 2^k m, m in [1, 2) (vgetexppd, vgetmantpd), j = the top
+ * four bits of m's fraction, c_j = 1 for j = 0, else the middle of m's
+ * interval; r = m / c_j - 1 = RN(m invc_j - 1) (one FMA, 2^-53 of r),
+ * |r| < 1/16 for j = 0 and < 0.0295 otherwise, log1p(r) by its Taylor
+ * series to r^8 (the first term left out is 2^-35 of it for j = 0; for
+ * j > 0 it is < 2^-44 absolute, and there the result is >= log(17/16)
+ * unless k != 0); log c_j = -log(invc_j) to double precision.  Every
+ * caller's u is >= 1 + 2^-12 (the series take smaller arguments), so an
+ * absolute error of 2^-44 stays below 2^-31 of the result; j = 0 and k = 0
+ * is log1p(r) itself, relative. */
+static const double xl_ln32_invc[16] = {
+    0x1.0000000000000p+0, 0x1.d41d41d41d41dp-1, 0x1.bacf914c1bad0p-1, 0x1.a41a41a41a41ap-1,
+    0x1.8f9c18f9c18fap-1, 0x1.7d05f417d05f4p-1, 0x1.6c16c16c16c17p-1, 0x1.5c9882b931057p-1,
+    0x1.4e5e0a72f0539p-1, 0x1.4141414141414p-1, 0x1.3521cfb2b78c1p-1, 0x1.29e4129e4129ep-1,
+    0x1.1f7047dc11f70p-1, 0x1.15b1e5f75270dp-1, 0x1.0c9714fbcda3bp-1, 0x1.0410410410410p-1};
+static const double xl_ln32_logc[16] = {
+    0x0.0p+0, 0x1.6f0d28ae56b4ep-4, 0x1.29552f81ff521p-3, 0x1.9525a9cf456b6p-3,
+    0x1.fb9186d5e3e29p-3, 0x1.2e8e2bae11d31p-2, 0x1.5d1bdbf5809cap-2, 0x1.89a3386c1425bp-2,
+    0x1.b44f77bcc8f64p-2, 0x1.dd46a04c1c4a1p-2, 0x1.02552a5a5d0ffp-1, 0x1.154c3d2f4d5eap-1,
+    0x1.2795e1289b11bp-1, 0x1.393e0d3562a1ap-1, 0x1.4a4f85db03ebbp-1, 0x1.5ad404c359f2dp-1};
+V_INLINE vd xl_ln32(vd u)
+{
+    const vd k = _mm512_getexp_pd(u);
+    const vd m = _mm512_getmant_pd(u, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_zero);
+    const vi j = i_srli(d_bits(m), 48);
+    const vd r = d_fms(m, d_lookup16(xl_ln32_invc, j), VD(1.0));
+    vd p = d_fma(r, VD(-1.0 / 8), VD(1.0 / 7));
+    p = d_fma(p, r, VD(-1.0 / 6));
+    p = d_fma(p, r, VD(1.0 / 5));
+    p = d_fma(p, r, VD(-1.0 / 4));
+    p = d_fma(p, r, VD(1.0 / 3));
+    p = d_fma(p, r, VD(-1.0 / 2));
+    p = d_fma(d_mul(r, r), p, r);
+    return d_add(d_fma(k, VD(XL_LN2), d_lookup16(xl_ln32_logc, j)), p);
+}
+#else
+V_INLINE vd xl_ln32(vd u)
+{
+    const vi ub = d_bits(u);
+    const vi t = i_add(ub, VI(0x95f619980c433LL));
+    const vi kb = i_srli(t, 52);
+    const vi mb = i_add(i_sub(ub, i_slli(kb, 52)), VI(0x3ff0000000000000LL));
+    const vd k = d_sub(i_as_d(i_or(kb, VI(0x4330000000000000LL))), VD(0x1p52 + 1023));
+    const vd f = d_sub(i_as_d(mb), VD(1.0));
+    const vd s = d_quot32(f, d_add(VD(2.0), f));
+    const vd z = d_mul(s, s);
+    vd R = d_fma(z, VD(2.0 / 11), VD(2.0 / 9));
+    R = d_fma(R, z, VD(2.0 / 7));
+    R = d_fma(R, z, VD(2.0 / 5));
+    R = d_fma(R, z, VD(2.0 / 3));
+    R = d_mul(R, z);
+    const vd hfsq = d_mul(d_mul(VD(0.5), f), f);
+    const vd l = d_fma(s, d_add(hfsq, R), d_sub(f, hfsq));
+    return d_fma(k, VD(XL_LN2), l);
+}
+#endif
+
+/* asinh|x| = log1p(t), t = |x| + x^2 / (1 + sqrt(1 + x^2)): the square
+ * root's and the quotient's 2^-27 only reach the second term, < t/2, so t
+ * is within 2^-27.7 of itself, and log1p's sensitivity t/((1+t) log1p(t))
+ * is <= 1; 1 + t rounds by 2^-53 absolute, < 2^-42 of the result for
+ * |x| >= 2^-10.  Below 2^-10: |x| - |x|^3/6 + 3|x|^5/40 (the next term is
+ * 2^-64 of it).  Every float squares without overflow in double. */
+V_INLINE vd asinh32_core(vd x)
+{
+    const vd a = d_abs(x);
+    const vd z = d_mul(a, a);
+    const vd q = xl_sqrt32(d_add(z, VD(1.0)));
+    const vd t = d_fma(z, d_quot32(VD(1.0), d_add(q, VD(1.0))), a);
+    const vd big = xl_ln32(d_add(VD(1.0), t));
+    const vd small = d_fma(d_mul(a, z), d_fma(z, VD(3.0 / 40), VD(-1.0 / 6)), a);
+    return d_or(d_blend(d_le(a, VD(0x1p-10)), big, small), d_and(x, VD(-0.0)));
+}
+
+/* acosh x = log(x + sqrt(x^2 - 1)) for x >= 1: x^2 - 1 is exact (one FMA)
+ * for x < 2^26 and rounded harmlessly above; near 1 the result is ~sqrt(
+ * x^2 - 1), whose 2^-27.4 is all the error, and x + sqrt rounds by 2^-53,
+ * < 2^-42 of a result >= acosh(1 + 2^-23).  At x = 1 the radicand gets
+ * 2^-300 (invisible elsewhere), so the reciprocal square root stays
+ * finite and log(1) = +0 comes out exactly. */
+V_INLINE vd acosh32_core(vd x)
+{
+    const vd v = d_add(d_fms(x, x, VD(1.0)), VD(0x1p-300));
+    return xl_ln32(d_add(x, xl_sqrt32(v)));
+}
+
+/* atanh|x| = log1p(t) / 2, t = 2|x| / (1 - |x|) (1 - |x| exact for a
+ * float |x|), t within 2^-28 of itself; 1 + t rounds by 2^-53 absolute,
+ * < 2^-42 of the result for |x| >= 2^-10.  Below: |x| + |x|^3/3 +
+ * |x|^5/5 (next term 2^-62 of it). */
+V_INLINE vd atanh32_core(vd x)
+{
+    const vd a = d_abs(x);
+    const vd t = d_quot32(d_add(a, a), d_sub(VD(1.0), a));
+    const vd big = d_mul(xl_ln32(d_add(VD(1.0), t)), VD(0.5));
+    const vd z = d_mul(a, a);
+    const vd small = d_fma(d_mul(a, z), d_fma(z, VD(0.2), VD(1.0 / 3)), a);
+    return d_or(d_blend(d_le(a, VD(0x1p-10)), big, small), d_and(x, VD(-0.0)));
+}
+
 #define NAME64 V_NAME(asinh_f64)
 #define NAME32 V_NAME(asinh_f32)
 #define CORE(v) asinh_core(v)
+#define CORE32(v) asinh32_core(v)
 #define FAST64(v) xl_finite(v)
 #define FAST32(v) xl_finite(v)
 #define SLOW(a) nc__sl_asinh(a)
@@ -388,6 +610,7 @@ V_INLINE vm xl_finite(vd x)
 #define NAME64 V_NAME(acosh_f64)
 #define NAME32 V_NAME(acosh_f32)
 #define CORE(v) acosh_core(v)
+#define CORE32(v) acosh32_core(v)
 #define FAST64(v) m_and(d_ge(v, VD(1.0)), d_le(v, VD(0x1.fffffffffffffp1023)))
 #define FAST32(v) m_and(d_ge(v, VD(1.0)), d_le(v, VD(0x1.fffffffffffffp1023)))
 #define SLOW(a) nc__sl_acosh(a)
@@ -397,6 +620,7 @@ V_INLINE vm xl_finite(vd x)
 #define NAME64 V_NAME(atanh_f64)
 #define NAME32 V_NAME(atanh_f32)
 #define CORE(v) atanh_core(v)
+#define CORE32(v) atanh32_core(v)
 #define FAST64(v) d_abs_le(v, 0x1.fffffffffffffp-1)
 #define FAST32(v) d_abs_le(v, 0x1.fffffffffffffp-1)
 #define SLOW(a) nc__sl_atanh(a)

@@ -359,6 +359,38 @@ static void test_f32_hard_spots(void)
     }
 }
 
+/* float32 log2, log10, log1p (native cores) and arcsinh, arccosh, arctanh
+ * (cheap double cores): every float within 2048 ulps of their switch
+ * points, both signs (the negative side checks the slow lanes' nan and
+ * the odd functions' signs): the k = -1 / k = 0 split at sqrt(2)/2 and
+ * sqrt(2) (log1p: where 1 + x crosses them, and its k = 0 branch near 0
+ * that uses x itself), 1 and 10 (exact log10), the smallest normal (fast
+ * range end), the series/log switch of arcsinh and arctanh at 2^-10,
+ * arccosh at 1 and arctanh near 1. */
+static void test_f32_log_family_spots(void)
+{
+    for (int k = 0; k < nsimd; k++) {
+        const nc_vmath *v = simd[k];
+        const double logc[] = {0x1.6a09e6p-1, 0x1.6a09e6p+0, 1.0, 10.0, 0x1p-126, 0x1p127};
+        for (size_t i = 0; i < sizeof logc / sizeof *logc; i++) {
+            check_f32_around(v, NC_VM_LOG2, logc[i]);
+            check_f32_around(v, NC_VM_LOG10, logc[i]);
+        }
+        const double l1pc[] = {0x1.6a09e6p-1 - 1, 0x1.6a09e6p+0 - 1, 0x1p-20, 0x1p-126, 0.5, 1.0,
+                               -0x1.fffff8p-1, 0x1p127};
+        for (size_t i = 0; i < sizeof l1pc / sizeof *l1pc; i++)
+            check_f32_around(v, NC_VM_LOG1P, l1pc[i]);
+        check_f32_around(v, NC_VM_ASINH, 0x1p-10);
+        check_f32_around(v, NC_VM_ASINH, 1.0);
+        check_f32_around(v, NC_VM_ASINH, 0x1p127);
+        check_f32_around(v, NC_VM_ATANH, 0x1p-10);
+        check_f32_around(v, NC_VM_ATANH, 0.5);
+        check_f32_around(v, NC_VM_ATANH, 0x1.fffff8p-1);
+        check_f32_around(v, NC_VM_ACOSH, 1.0);
+        check_f32_around(v, NC_VM_ACOSH, 0x1p127);
+    }
+}
+
 /* The float64 kernels of the trig ops against long double libm rounded
  * once (x86-64: 11 more bits), within 1 ulp, on their hard ranges: near
  * multiples of pi/2 (tan), the interval bounds of arctan's reduction, and
@@ -530,6 +562,7 @@ int main(void)
     NC_RUN(test_in_place_and_tails);
     NC_RUN(test_f32_sweeps);
     NC_RUN(test_f32_hard_spots);
+    NC_RUN(test_f32_log_family_spots);
     NC_RUN(test_trig_vs_long_double);
     NC_RUN(test_atan2);
     return nctest_finish();
