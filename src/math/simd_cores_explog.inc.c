@@ -74,11 +74,39 @@ V_INLINE vd exp2_core(vd x)
     return i_as_d(i_add(d_bits(res), k));
 }
 
+/* float32, native: x = n + r, n = round(x) by the 1.5 2^23 shifter and
+ * r = x - n exact, |r| <= 1/2.  2^r = 1 + r ln2 + r^2 q(r), q a degree-4
+ * weighted minimax fit with float coefficients (2^-28.3 of 2^r).  r ln2 =
+ * h + hl with h = RN(r LN2F_HI) and hl its FMA error plus r LN2F_LO, so the
+ * linear term is exact to 2^-48; 1 + h is split exactly by Fast2Sum (|h| <
+ * 1) and the small terms are added to its error before the last addition,
+ * so only that rounding is large (exhaustive: see docs/design/simd_math.md).
+ * n is added into the exponent bits: for -125 <= x <= 127 the result is
+ * normal and finite; integers give 2^n exactly (r = 0, p = 1). */
+V_INLINE vf exp2f_core(vf x)
+{
+    const vf shift = VF(0x1.8p23f);
+    const vf t = f_add(x, shift);
+    const vf r = f_sub(x, f_sub(t, shift));
+    const vf h = f_mul(r, VF(LN2F_HI));
+    const vf hl = f_fma(r, VF(LN2F_LO), f_fms(r, VF(LN2F_HI), h));
+    vf q = f_fma(r, VF(0x1.4160280p-13f), VF(0x1.5f02fep-10f));
+    q = f_fma(q, r, VF(0x1.3b2deap-7f));
+    q = f_fma(q, r, VF(0x1.c6af8ap-5f));
+    q = f_fma(q, r, VF(0x1.ebfbdcp-3f));
+    const vf t1 = f_fma(f_mul(r, r), q, hl);
+    const vf a = f_add(VF(1.0f), h);
+    const vf e = f_add(f_sub(VF(1.0f), a), h);
+    const vf p = f_add(a, f_add(e, t1));
+    return fi_as_f(fi_add(f_bits(p), fi_slli(f_bits(t), 23)));
+}
+
 #define NAME64 V_NAME(exp2_f64)
 #define NAME32 V_NAME(exp2_f32)
 #define CORE(v) exp2_core(v)
+#define COREF(v) exp2f_core(v)
 #define FAST64(v) d_abs_le(v, 1020.0)
-#define FAST32(v) d_abs_le(v, 126.0)
+#define FASTF(v) fm_and(f_ge(v, VF(-125.0f)), f_le(v, VF(127.0f)))
 #define SLOW(a) nc__sl_exp2(a)
 #define FLAGS(a, r) nc__vm_flags_exp2(a, r)
 #include "math/simd_array.inc.c"
@@ -116,11 +144,62 @@ V_INLINE vd expm1_core(vd x)
     return d_blend(d_eq(x, VD(0.0)), d_add(eh, el), x);
 }
 
+/* max(a, b); b where either is NaN (float lanes) */
+V_INLINE vf xe_fmax(vf a, vf b)
+{
+#if VW == 8
+    return _mm512_max_ps(a, b);
+#else
+    return _mm256_max_ps(a, b);
+#endif
+}
+
+/* float32, native: x >= -18 (clamped: below -17.33 the result rounds to
+ * -1) = n ln2 + rh + rl as in expf_core, with n >= -24 (clamped too: where
+ * that leaves rh down to -1.37, e^x < 2^-24 and the polynomial is still
+ * far more accurate than that ulp needs).  expm1(rh + rl) = rh + t1, t1 =
+ * rh^2 (q(rh) + rl/2) + rl (1 + rh), q a degree-5 fit of (e^r - 1 - r)/r^2
+ * weighted for expm1's relative error (2^-31 with float coefficients).
+ * expm1(x) = (2^n - 1) + 2^n rh + 2^n t1, where 2^n rh and 2^n t1 are
+ * exact scalings; T = RN(2^n - 1) is exact for -24 <= n <= 24, and its
+ * error Te (-1 above) is (2^n - T) - 1, exact either way;
+ * |T| >= |2^n rh| (n != 0; for n = 0, T = 0), so T + 2^n rh is split
+ * exactly by Fast2Sum too, and the small parts are added before the last
+ * rounding: no cancellation is visible, even for n = 1 where the result
+ * falls to 0.41.  The sums are written as differences so that x = -0
+ * gives -0 (-0 - +0) with no blend.  x <= 88 keeps 2^n (n <= 127)
+ * finite. */
+V_INLINE vf expm1f_core(vf x)
+{
+    const vf xc = xe_fmax(x, VF(-18.0f));
+    const vf shift = VF(0x1.8p23f);
+    const vf tn = xe_fmax(f_fma(xc, VF(LOG2E_F), shift), VF(0x1.8p23f - 24.0f));
+    const vf n = f_sub(tn, shift);
+    const vf rh = f_fnma(n, VF(LN2F_HI), xc);
+    const vf rl = f_mul(n, VF(-LN2F_LO));
+    vf q = f_fma(rh, VF(0x1.9e7796p-13f), VF(0x1.6d3a44p-10f));
+    q = f_fma(q, rh, VF(0x1.1112d6p-7f));
+    q = f_fma(q, rh, VF(0x1.5554f8p-5f));
+    q = f_fma(q, rh, VF(0x1.555554p-3f));
+    q = f_fma(q, rh, VF(0.5f));
+    const vf t1 = f_fma(f_mul(rh, rh), f_fma(rl, VF(0.5f), q), f_fma(rl, rh, rl));
+    const vf scale = fi_as_f(fi_add(fi_slli(f_bits(tn), 23), VFI(0x3f800000)));
+    /* with Tn = -T: S = A - Tn, nlo = -(low part), result S - nlo; the
+     * subtractions keep -0 (x = -0: S = -0 - +0, nlo = +0) */
+    const vf Tn = f_sub(VF(1.0f), scale);
+    const vf nTe = f_sub(VF(1.0f), f_add(scale, Tn));
+    const vf A = f_mul(scale, rh);
+    const vf S = f_sub(A, Tn);
+    const vf nSe = f_sub(f_add(S, Tn), A);
+    return f_sub(S, f_fnma(scale, t1, f_add(nSe, nTe)));
+}
+
 #define NAME64 V_NAME(expm1_f64)
 #define NAME32 V_NAME(expm1_f32)
 #define CORE(v) expm1_core(v)
+#define COREF(v) expm1f_core(v)
 #define FAST64(v) d_abs_le(v, 708.0)
-#define FAST32(v) m_and(d_ge(v, VD(-708.0)), d_le(v, VD(88.0)))
+#define FASTF(v) f_le(v, VF(88.0f))
 #define SLOW(a) nc__sl_expm1(a)
 #define FLAGS(a, r) nc__vm_flags_exp(a, r)
 #include "math/simd_array.inc.c"
@@ -381,11 +460,67 @@ V_INLINE vd cosh_core(vd x)
     return d_add(s, d_add(e, d_add(hl, gl)));
 }
 
+/* float32, native: sinh|x| (odd = 1) or cosh x (odd = 0) for |x| <= 86.5.
+ * |x| = n ln2 + rh + rl as in expf_core (0 <= n <= 125); with h = 2^(n-1)
+ * and g = 2^(-n-1) (normal), cosh = h e^r + g e^-r and sinh|x| = h e^r -
+ * g e^-r.  e^(+-r) = 1 +- rh + pe +- po with the even part pe = z qe(z) +
+ * rl rh and the odd part po = rh z qo(z) + rl (1 + z/2), z = rh^2, qe and
+ * qo degree-2 fits of (cosh r - 1)/r^2 and (sinh r - r)/r^3 (2^-33 and
+ * 2^-34, the latter relative to sinh r).  So the result is v C + u Sr,
+ * C = 1 + pe, Sr = rh + po, with (v, u) = (h + g, h - g) for cosh and
+ * (h - g, h + g) for sinh; the parts of it larger than 2^-3 of the result
+ * are kept exact until the last addition:
+ *   sinh: h - g = H1 + H1e (Fast2Sum, h >= g), u rh = P + Pe (FMA), H1 + P
+ *   = S + Se (Fast2Sum: |H1| >= |P|, or H1 = 0 when n = 0, where sinh is
+ *   rh + po with full relative accuracy), and u's own rounding error (n >=
+ *   12) times rh;
+ *   cosh: h + h rh = S + Se (Fast2Sum; h rh exact), and g - g rh + v pe +
+ *   u po, all below 0.5 of the result, summed before the last rounding
+ *   (the largest rounding in it, ~2^-25 at n = 0, is 1/8 ulp).
+ * sinh gets the sign of x or-ed back (-0 gives -0). */
+V_INLINE vf sinhcoshf_core(vf x, int odd)
+{
+    const vf ax = f_andnot(VF(-0.0f), x);
+    const vf shift = VF(0x1.8p23f);
+    const vf tn = f_fma(ax, VF(LOG2E_F), shift);
+    const vf n = f_sub(tn, shift);
+    const vf rh = f_fnma(n, VF(LN2F_HI), ax);
+    const vf rl = f_mul(n, VF(-LN2F_LO));
+    const vf z = f_mul(rh, rh);
+    const vf qe = f_fma(f_fma(z, VF(0x1.6d4f10p-10f), VF(0x1.5554e6p-5f)), z, VF(0.5f));
+    const vf qo = f_fma(f_fma(z, VF(0x1.a2e338p-13f), VF(0x1.110fbep-7f)), z, VF(0x1.555556p-3f));
+    const vf pe = f_fma(z, qe, f_mul(rl, rh));
+    const vf po = f_fma(z, f_fma(rh, qo, f_mul(n, VF(-0.5f * LN2F_LO))), rl);
+    const vfi ns = fi_slli(f_bits(tn), 23);
+    const vf h = fi_as_f(fi_add(ns, VFI(0x3f000000)));
+    const vf g = fi_as_f(fi_sub(VFI(0x3f000000), ns));
+    if (odd) {
+        const vf H1 = f_sub(h, g);
+        const vf H1e = f_sub(f_sub(h, H1), g);
+        const vf u = f_add(h, g);
+        const vf ue = f_sub(g, f_sub(u, h));
+        const vf P = f_mul(u, rh);
+        const vf Pe = f_fms(u, rh, P);
+        const vf S = f_add(H1, P);
+        const vf Se = f_sub(P, f_sub(S, H1));
+        vf lo = f_fma(ue, rh, f_add(f_add(Se, Pe), H1e));
+        lo = f_fma(u, po, f_fma(H1, pe, lo));
+        return f_or(f_add(S, lo), f_and(x, VF(-0.0f)));
+    }
+    const vf P = f_mul(h, rh);
+    const vf S = f_add(h, P);
+    const vf Se = f_sub(P, f_sub(S, h));
+    vf lo = f_fnma(g, rh, Se);
+    lo = f_fma(f_sub(h, g), po, f_fma(f_add(h, g), pe, lo));
+    return f_add(S, f_add(lo, g));
+}
+
 #define NAME64 V_NAME(sinh_f64)
 #define NAME32 V_NAME(sinh_f32)
 #define CORE(v) sinh_core(v)
+#define COREF(v) sinhcoshf_core(v, 1)
 #define FAST64(v) d_abs_le(v, 709.0)
-#define FAST32(v) d_abs_le(v, 89.0)
+#define FASTF(v) f_abs_le(v, 86.5f)
 #define SLOW(a) nc__sl_sinh(a)
 #define FLAGS(a, r) nc__vm_flags_exp(a, r)
 #include "math/simd_array.inc.c"
@@ -393,8 +528,9 @@ V_INLINE vd cosh_core(vd x)
 #define NAME64 V_NAME(cosh_f64)
 #define NAME32 V_NAME(cosh_f32)
 #define CORE(v) cosh_core(v)
+#define COREF(v) sinhcoshf_core(v, 0)
 #define FAST64(v) d_abs_le(v, 709.0)
-#define FAST32(v) d_abs_le(v, 89.0)
+#define FASTF(v) f_abs_le(v, 86.5f)
 #define SLOW(a) nc__sl_cosh(a)
 #define FLAGS(a, r) nc__vm_flags_exp(a, r)
 #include "math/simd_array.inc.c"

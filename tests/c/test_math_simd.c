@@ -391,6 +391,34 @@ static void test_f32_log_family_spots(void)
     }
 }
 
+/* The native float32 exp2, expm1, sinh and cosh cores near their switch
+ * points (every float within 2048 ulps, both signs): exp2's fast-range ends
+ * and the half-integers where the rounded n changes; expm1's n = 0 / 1
+ * switch at ln2/2, its clamps (n >= -24 from -16.98, the rounding to -1
+ * below -25 ln2, x >= -18), the n = 24 / 25 switch where 2^n - 1 stops
+ * being exact, and its upper limit; sinh and cosh at n = 0 / 1 / 2, at
+ * n = 11 / 12 / 13 where h +- g stop being exact, and at their limit. */
+static void test_f32_exp_family_spots(void)
+{
+    const double l2 = 0x1.62e42fefa39efp-1;
+    static const double e2[] = {0.5, 1.5, 2.5, 1.0, 64.5, 124.5, 125.0, 126.5, 127.0};
+    static const double em[] = {0.5, 1.5, 2.5, 11.5, 12.5, 24.5, 25.0, 86.5};
+    for (int k = 0; k < nsimd; k++) {
+        const nc_vmath *v = simd[k];
+        for (size_t i = 0; i < sizeof e2 / sizeof *e2; i++)
+            check_f32_around(v, NC_VM_EXP2, e2[i]);
+        for (size_t i = 0; i < sizeof em / sizeof *em; i++) {
+            check_f32_around(v, NC_VM_EXPM1, em[i] * l2);
+            check_f32_around(v, NC_VM_SINH, em[i] * l2);
+            check_f32_around(v, NC_VM_COSH, em[i] * l2);
+        }
+        check_f32_around(v, NC_VM_EXPM1, 18.0);
+        check_f32_around(v, NC_VM_EXPM1, 88.0);
+        check_f32_around(v, NC_VM_SINH, 86.5);
+        check_f32_around(v, NC_VM_COSH, 86.5);
+    }
+}
+
 /* The float64 kernels of the trig ops against long double libm rounded
  * once (x86-64: 11 more bits), within 1 ulp, on their hard ranges: near
  * multiples of pi/2 (tan), the interval bounds of arctan's reduction, and
@@ -563,6 +591,7 @@ int main(void)
     NC_RUN(test_f32_sweeps);
     NC_RUN(test_f32_hard_spots);
     NC_RUN(test_f32_log_family_spots);
+    NC_RUN(test_f32_exp_family_spots);
     NC_RUN(test_trig_vs_long_double);
     NC_RUN(test_atan2);
     return nctest_finish();
