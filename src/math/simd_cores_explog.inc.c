@@ -5,9 +5,10 @@
  * fast2sum, d_quot, ...) they reuse.
  *
  * Invariant: every float64 core is within 1 ulp on its fast range (measured
- * maxima in docs/design/simd_math.md); the float32 kernels run the same
- * double cores on widened inputs and round once, so they are within
- * 0.5 ulp plus a vanishing double-rounding term.  Fast ranges stop where a
+ * maxima in docs/design/simd_math.md).  The float32 kernels have their own
+ * cores: native float ones (exp2, expm1, sinh, cosh, log2, log10, log1p,
+ * cbrt) or cheap double ones (arcsinh, arccosh, arctanh), each within 1 ulp
+ * by an exhaustive sweep of every float (tests/c/sweep_f32.c).  Fast ranges stop where a
  * result would overflow, be subnormal or be special, so the lanes that
  * raise flags all go to the scalar functions (vmath_explog.h), which also
  * decide the flags.
@@ -805,11 +806,56 @@ V_INLINE vd cbrt_core(vd x)
     return d_blend(d_eq(x, VD(0.0)), out, x);
 }
 
+/* float32, native, normal finite nonzero x (the rest, rare, go to the
+ * scalar function): |x| = 2^(3n + r) m, r = e - 3n in {-1, 0, 1} with
+ * n = round(e/3) by the 1.5 2^23 shifter, a = m 2^r exact.  y0 = P(m)
+ * 2^(r/3) with P a degree-5 fit of m^(1/3) on [1, 2) (float coefficients,
+ * 2^-19.4), then one Newton step y0 - (y0^3 - a)/(3 y0^2) with y0^3 - a
+ * from an exact square and one FMA, so the correction is 2^-19 of the result and
+ * an approximate reciprocal (2^-12 on AVX2, 2^-14 on AVX-512) is ample;
+ * only the final addition rounds visibly.  2^n is added to the exponent
+ * bits (the result is normal). */
+V_INLINE vf cbrtf_core(vf x)
+{
+    const vf ax = f_andnot(VF(-0.0f), x);
+    const vf e = fi_to_f(fi_sub(fi_srli(f_bits(ax), 23), VFI(127)));
+    const vf shift = VF(0x1.8p23f);
+    const vf tn = f_fma(e, VF(1.0f / 3), shift);
+    const vf n = f_sub(tn, shift);
+    const vf r = f_fnma(n, VF(3.0f), e);
+    const vf m = fi_as_f(fi_add(fi_and(f_bits(ax), VFI(0x007fffff)), VFI(0x3f800000)));
+    /* 2^r and 2^(r/3) for r in {-1, 0, 1}, as quadratics in r */
+    const vf a = f_mul(m, f_fma(r, f_fma(r, VF(0.25f), VF(0.75f)), VF(1.0f)));
+    const vf c3 = f_fma(r, f_fma(r, VF((0x1.428a2f98d728bp+0f + 0x1.965fea53d6e3dp-1f) / 2 - 1),
+                                 VF((0x1.428a2f98d728bp+0f - 0x1.965fea53d6e3dp-1f) / 2)),
+                        VF(1.0f));
+    vf p = f_fma(m, VF(0x1.580278p-8f), VF(-0x1.96aeeep-5f));
+    p = f_fma(p, m, VF(0x1.9ace4cp-3f));
+    p = f_fma(p, m, VF(-0x1.dd3c74p-2f));
+    p = f_fma(p, m, VF(0x1.abf96cp-1f));
+    p = f_fma(p, m, VF(0x1.e558a8p-2f));
+    const vf y = f_mul(p, c3);
+    /* y^3 - a = (y2 + y2l) y - a with y2 + y2l = y^2 exact: the FMA gives
+     * y2 y - a rounded once, and it is small (2^-19 of a) */
+    const vf y2 = f_mul(y, y), y2l = f_fms(y, y, y2);
+    const vf d = f_fma(y2l, y, f_fms(y2, y, a));
+    const vf res = f_fnma(f_mul(d, VF(1.0f / 3)), f_recip(y2), y);
+    return f_or(fi_as_f(fi_add(f_bits(res), fi_slli(f_bits(tn), 23))), f_and(x, VF(-0.0f)));
+}
+
+/* normal finite nonzero float lanes */
+V_INLINE vfm cbrtf_fast(vf x)
+{
+    const vf ax = f_andnot(VF(-0.0f), x);
+    return fm_and(f_ge(ax, VF(0x1p-126f)), f_le(ax, VF(0x1.fffffep127f)));
+}
+
 #define NAME64 V_NAME(cbrt_f64)
 #define NAME32 V_NAME(cbrt_f32)
 #define CORE(v) cbrt_core(v)
 #define FAST64(v) xl_finite(v)
-#define FAST32(v) xl_finite(v)
+#define COREF(v) cbrtf_core(v)
+#define FASTF(v) cbrtf_fast(v)
 #define SLOW(a) nc__sl_cbrt(a)
 #define FLAGS(a, r) 0
 #include "math/simd_array.inc.c"

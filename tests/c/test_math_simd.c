@@ -316,7 +316,8 @@ static void test_f32_sweeps(void)
 /* Every float within 2048 ulps of the places where the float32 cores are
  * weakest, both signs, within 1 ulp of double libm rounded once: the ends
  * of the AVX-512 tanh table's intervals (1/16 and the quarters of each
- * binade up to 8, the clamp at 9.5, tanh's saturation near 9.01) and, for
+ * binade up to 8, the clamp at 9.5, tanh's saturation near 9.01), powers
+ * of two for cbrt (where e mod 3 changes) and, for
  * sin and cos, the floats nearest k pi/2 for k up to 4096, where the reduced
  * argument nearly cancels and the Fast2Sum of the reduction must keep its
  * low part. */
@@ -352,6 +353,10 @@ static void test_f32_hard_spots(void)
                 check_f32_around(v, NC_VM_TANH, ldexp(1 + q / 4.0, e));
         check_f32_around(v, NC_VM_TANH, 9.01);
         check_f32_around(v, NC_VM_TANH, 9.5);
+        /* cbrt: every power of two changes e mod 3 (the smallest normal is
+         * the fast range's end) */
+        for (int e = -126; e <= 127; e += e < -120 || e > 120 ? 1 : 7)
+            check_f32_around(v, NC_VM_CBRT, ldexp(1.0, e));
         for (int j = 1; j <= 4096; j = j < 16 ? j + 1 : j * 2 + 1) {
             check_f32_around(v, NC_VM_SIN, j * 0x1.921fb54442d18p+0);
             check_f32_around(v, NC_VM_COS, j * 0x1.921fb54442d18p+0);
