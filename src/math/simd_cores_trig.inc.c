@@ -33,11 +33,11 @@
  *       Both functions are K + s head + (K_lo + s tail) with the first sum
  *       split exactly, as for arctan.  Fast path |x| <= 1; outside, libm
  *       and the invalid flag.
- * float32 (computed in double, rounded once): arctan/arctan2 with
- *       c in {0, 1} (|u| <= tan(pi/8)), P of degree 6; tan from the short
- *       sin/cos polynomials and one quotient; arcsin/arccos with P of
- *       degree 7 and a plain double sqrt.  Relative error before the last
- *       rounding below 2^-28 (the vrcp14pd quotient), so within 0.57 ulp.
+ * float32: native float cores (VWF lanes), each described where it is
+ *       defined: arctan/arctan2 with c in {0, 1} split at tan(1/2) and
+ *       an 8-entry K table, tan from sincosf_core's reduction and one
+ *       remainder-corrected quotient, arcsin/arccos with the sqrt's error
+ *       carried.  Exhaustive sweeps (tests/c/sweep_f32) stay below 1 ulp.
  * Lanes outside the fast paths (nan, inf, zeros for arctan2 both zero)
  * go to libm one by one (simd_array.inc.c, tr_atan2_* below). */
 
@@ -56,16 +56,22 @@ V_INLINE vm tr_or(vm a, vm b) { return _mm256_or_pd(a, b); }
 /* the same for float lanes: strict less-than, sqrt (correctly rounded)
  * tbl[idx & 7] from a table of 16 floats whose second half repeats
  * the first (one permute of a register: vpermps / vpermps zmm), 1/b to
- * 2^-11 or better (tr_frcp_rough) and to ~2^-28 or better (tr_frecip) */
+ * ~2^-28 or better (tr_frecip) and sqrt with its reciprocal (tr_fsqrt_rs) */
 #if VW == 8
 V_INLINE vfm tr_flt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ); }
-V_INLINE vf tr_fsqrt(vf a) { return _mm512_sqrt_ps(a); }
 V_INLINE vf tr_flookup8(const float *tbl, vfi idx)
 {
     return _mm512_permutexvar_ps(idx, _mm512_load_ps(tbl));
 }
 V_INLINE vfm tr_fmor(vfm a, vfm b) { return (vfm)(a | b); }
-V_INLINE vf tr_frcp_rough(vf b) { return _mm512_rcp14_ps(b); }
+/* s ~ sqrt(w) and y ~ 1/sqrt(w) for 0 <= w <= 1/2, both to 2^-14 (s = w y
+ * from vrcp14ps's sibling vrsqrt14ps: cheaper than vsqrtps zmm); w + 2^-100
+ * keeps y finite at w = 0 (s = 0 there) and changes no other w */
+V_INLINE void tr_fsqrt_rs(vf w, vf *s, vf *y)
+{
+    *y = _mm512_rsqrt14_ps(f_add(w, VF(0x1p-100f)));
+    *s = f_mul(w, *y);
+}
 /* 1/b to ~2^-28 relative for normal b: vrcp14ps and one Newton step */
 V_INLINE vf tr_frecip(vf b)
 {
@@ -74,13 +80,18 @@ V_INLINE vf tr_frecip(vf b)
 }
 #else
 V_INLINE vfm tr_flt(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_LT_OQ); }
-V_INLINE vf tr_fsqrt(vf a) { return _mm256_sqrt_ps(a); }
 V_INLINE vf tr_flookup8(const float *tbl, vfi idx)
 {
     return _mm256_permutevar8x32_ps(_mm256_load_ps(tbl), idx);
 }
 V_INLINE vfm tr_fmor(vfm a, vfm b) { return _mm256_or_ps(a, b); }
-V_INLINE vf tr_frcp_rough(vf b) { return _mm256_rcp_ps(b); }
+/* s = sqrt(w) rounded and y ~ 1/s to 2^-11 for 0 <= w <= 1/2 (s + 2^-100
+ * keeps y finite at w = 0) */
+V_INLINE void tr_fsqrt_rs(vf w, vf *s, vf *y)
+{
+    *s = _mm256_sqrt_ps(w);
+    *y = _mm256_rcp_ps(f_add(*s, VF(0x1p-100f)));
+}
 /* 1/b to ~2^-40 relative for normal b: f_recip (vrcpps and a Newton
  * step) and a second Newton step */
 V_INLINE vf tr_frecip(vf b)
@@ -634,15 +645,16 @@ V_INLINE vd acos_core(vd x)
 
 /* float32, native, |x| <= 1, a = |x|.  a <= 1/2: asin a = a + a z P(z),
  * z = a^2; a > 1/2: asin a = pi/2 - 2 asin s, s = sqrt(w), w = (1 - a)/2
- * = 1/2 - a/2 exact (one FMA, Sterbenz), z = w.  s is the rounded sqrt,
- * s + sl the exact one with 2 sl = (w - s^2)/s (w - s^2 exact by FMA; a
- * rough reciprocal is enough, sl being below half an ulp of s; s + 2^-100
- * keeps it finite at s = 0, a = 1, where w - s^2 = 0).  P of degree 5
+ * = 1/2 - a/2 exact (one FMA, Sterbenz), z = w.  s is any approximation
+ * of sqrt(w) to 2^-14 (AVX-512: w times vrsqrt14ps(w); AVX2: vsqrtps) and
+ * y ~ 1/sqrt(w) to 2^-11: the exact root is s + sl with 2 sl = (w - s^2)/s
+ * + O(s 2^-28), w - s^2 exact by FMA and the division by s replaced by y
+ * (a relative error of 2^-11 on a term below 2^-14 s).  P of degree 5
  * (minimax with float coefficients, |P - exact| < 2^-26.5 on [0, 1/4]).
  * Each result is K + h + t with h the head (a, +-2s, -x), t the small
- * rest (h z P and +-2 sl, below 0.1 |h| or 0.1 of the result) and K in
- * {0, pi/2, pi} as khi + klo; K + h is split exactly (Fast2Sum: K >= |h|
- * or K = 0), so only the last rounding is large. */
+ * rest (+-2 sl and (h +- 2 sl) z P, below 0.1 |h| or 0.1 of the result)
+ * and K in {0, pi/2, pi} as khi + klo; K + h is split exactly (Fast2Sum:
+ * K >= |h| or K = 0), so only the last rounding is large. */
 #define ASNF0 0x1.555554p-3f
 #define ASNF1 0x1.3335aep-4f
 #define ASNF2 0x1.6cf64ap-5f
@@ -676,13 +688,14 @@ V_INLINE vf asinf_core(vf x)
     const vf a = f_andnot(VF(-0.0f), x);
     const vfm big = tr_flt(VF(0.5f), a);
     const vf w = f_fnma(a, VF(0.5f), VF(0.5f));
-    const vf s = tr_fsqrt(w);
+    vf s, y;
+    tr_fsqrt_rs(w, &s, &y);
     const vf z = f_blend(big, f_mul(a, a), w);
     const vf p = asinf_poly(z);
     /* a, or -2s with -2 sl = (s^2 - w)/s */
     const vf h = f_blend(big, a, f_mul(s, VF(-2.0f)));
-    const vf e = f_mul(f_fms(s, s, w), tr_frcp_rough(f_add(s, VF(0x1p-100f))));
-    const vf t = f_fma(f_mul(h, z), p, f_blend(big, VF(0.0f), e));
+    const vf e = f_blend(big, VF(0.0f), f_mul(f_fms(s, s, w), y));
+    const vf t = f_fma(f_mul(f_add(h, e), z), p, e);
     const vf r = tr_fksum(f_blend(big, VF(0.0f), VF(TR_PIO2F)),
                           f_blend(big, VF(0.0f), VF(TR_PIO2F_LO)), h, t);
     return f_or(r, f_and(x, VF(-0.0f)));
@@ -696,12 +709,13 @@ V_INLINE vf acosf_core(vf x)
     const vf a = f_andnot(VF(-0.0f), x);
     const vfm big = tr_flt(VF(0.5f), a);
     const vf w = f_fnma(a, VF(0.5f), VF(0.5f));
-    const vf s = tr_fsqrt(w);
+    vf s, y;
+    tr_fsqrt_rs(w, &s, &y);
     const vf z = f_blend(big, f_mul(a, a), w);
     const vf p = asinf_poly(z);
     const vf h = f_blend(big, f_xor(x, VF(-0.0f)), f_xor(f_add(s, s), sx));
-    const vf e = f_mul(f_fnma(s, s, w), tr_frcp_rough(f_xor(f_add(s, VF(0x1p-100f)), sx)));
-    const vf t = f_fma(f_mul(h, z), p, f_blend(big, VF(0.0f), e));
+    const vf e = f_blend(big, VF(0.0f), f_mul(f_fnma(s, s, w), f_xor(y, sx)));
+    const vf t = f_fma(f_mul(f_add(h, e), z), p, e);
     const vfm neg = fm_from_sign(f_bits(x));
     const vf khi = f_blend(big, VF(TR_PIO2F), f_blend(neg, VF(0.0f), VF(TR_PIF)));
     const vf klo = f_blend(big, VF(TR_PIO2F_LO), f_blend(neg, VF(0.0f), VF(TR_PIF_LO)));
