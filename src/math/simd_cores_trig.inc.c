@@ -33,11 +33,11 @@
  *       Both functions are K + s head + (K_lo + s tail) with the first sum
  *       split exactly, as for arctan.  Fast path |x| <= 1; outside, libm
  *       and the invalid flag.
- * float32 (computed in double, rounded once): arctan/arctan2 with
- *       c in {0, 1} (|u| <= tan(pi/8)), P of degree 6; tan from the short
- *       sin/cos polynomials and one quotient; arcsin/arccos with P of
- *       degree 7 and a plain double sqrt.  Relative error before the last
- *       rounding below 2^-28 (the vrcp14pd quotient), so within 0.57 ulp.
+ * float32: native float cores (VWF lanes), each described where it is
+ *       defined: arctan/arctan2 with c in {0, 1} split at tan(1/2) and
+ *       an 8-entry K table, tan from sincosf_core's reduction and one
+ *       remainder-corrected quotient, arcsin/arccos with the sqrt's error
+ *       carried.  Exhaustive sweeps (tests/c/sweep_f32) stay below 1 ulp.
  * Lanes outside the fast paths (nan, inf, zeros for arctan2 both zero)
  * go to libm one by one (simd_array.inc.c, tr_atan2_* below). */
 
@@ -51,6 +51,54 @@ V_INLINE vm tr_or(vm a, vm b) { return (vm)(a | b); }
 V_INLINE vd tr_sqrt(vd a) { return _mm256_sqrt_pd(a); }
 V_INLINE vm tr_lt(vd a, vd b) { return _mm256_cmp_pd(a, b, _CMP_LT_OQ); }
 V_INLINE vm tr_or(vm a, vm b) { return _mm256_or_pd(a, b); }
+#endif
+
+/* the same for float lanes: strict less-than, sqrt (correctly rounded)
+ * tbl[idx & 7] from a table of 16 floats whose second half repeats
+ * the first (one permute of a register: vpermps / vpermps zmm), 1/b to
+ * ~2^-28 or better (tr_frecip) and sqrt with its reciprocal (tr_fsqrt_rs) */
+#if VW == 8
+V_INLINE vfm tr_flt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ); }
+V_INLINE vf tr_flookup8(const float *tbl, vfi idx)
+{
+    return _mm512_permutexvar_ps(idx, _mm512_load_ps(tbl));
+}
+V_INLINE vfm tr_fmor(vfm a, vfm b) { return (vfm)(a | b); }
+/* s ~ sqrt(w) and y ~ 1/sqrt(w) for 0 <= w <= 1/2, both to 2^-14 (s = w y
+ * from vrcp14ps's sibling vrsqrt14ps: cheaper than vsqrtps zmm); w + 2^-100
+ * keeps y finite at w = 0 (s = 0 there) and changes no other w */
+V_INLINE void tr_fsqrt_rs(vf w, vf *s, vf *y)
+{
+    *y = _mm512_rsqrt14_ps(f_add(w, VF(0x1p-100f)));
+    *s = f_mul(w, *y);
+}
+/* 1/b to ~2^-28 relative for normal b: vrcp14ps and one Newton step */
+V_INLINE vf tr_frecip(vf b)
+{
+    const vf y = f_recip(b);
+    return f_fma(y, f_fnma(b, y, VF(1.0f)), y);
+}
+#else
+V_INLINE vfm tr_flt(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_LT_OQ); }
+V_INLINE vf tr_flookup8(const float *tbl, vfi idx)
+{
+    return _mm256_permutevar8x32_ps(_mm256_load_ps(tbl), idx);
+}
+V_INLINE vfm tr_fmor(vfm a, vfm b) { return _mm256_or_ps(a, b); }
+/* s = sqrt(w) rounded and y ~ 1/s to 2^-11 for 0 <= w <= 1/2 (s + 2^-100
+ * keeps y finite at w = 0) */
+V_INLINE void tr_fsqrt_rs(vf w, vf *s, vf *y)
+{
+    *s = _mm256_sqrt_ps(w);
+    *y = _mm256_rcp_ps(f_add(*s, VF(0x1p-100f)));
+}
+/* 1/b to ~2^-40 relative for normal b: f_recip (vrcpps and a Newton
+ * step) and a second Newton step */
+V_INLINE vf tr_frecip(vf b)
+{
+    const vf y = f_recip(b);
+    return f_fma(y, f_fnma(b, y, VF(1.0f)), y);
+}
 #endif
 
 /* 1/b for normal finite b, to ~2^-52 relative (d_recip) or rounded */
@@ -157,47 +205,92 @@ V_INLINE vd atan_core(vd x)
     return d_or(atan_nd(d_abs(x), VD(1.0), VD(0.0)), sign);
 }
 
-/* float32 in double: c in {0, 1} split at tan(pi/8), |u| <= 0.4143 */
-#define ATF0 -0x1.555555550212ap-2
-#define ATF1 0x1.999998257ef43p-3
-#define ATF2 -0x1.2491c08472f67p-3
-#define ATF3 0x1.c6f685c17192fp-4
-#define ATF4 -0x1.71d3aedb8a1eap-4
-#define ATF5 0x1.2442e75c7c045p-4
-#define ATF6 -0x1.4b36de18a0c58p-5
-#define TR_PI 0x1.921fb54442d18p+1
-#define TR_PIO2 0x1.921fb54442d18p+0
-#define TR_PIO4 0x1.921fb54442d18p-1
+/* float32, native (VWF float lanes).  With 0 <= n <= d (arctan: n =
+ * min(|x|, 1), d = max; arctan2: n = min(|y|, |x|), d = max) and t = n/d,
+ * c = 1 where t >= tan(1/2) = 0.546, else 0: atan t = c pi/4 + atan u,
+ * u = (n - c d)/(d + c n), |u| <= tan(1/2).  n - c d is exact (Sterbenz:
+ * t >= 1/2 when c = 1); d + c n is rounded once, a relative error of 2^-24
+ * in u, which is small against the result: c = 1 only where the result
+ * is >= 1/2 and |u| <= 1/3, so it costs < 0.22 ulp.  The quotient q = RN(
+ * (n - c d) y), y the reciprocal refined to ~2^-28 (AVX-512: vrcp14ps and
+ * a Newton step; AVX2: vrcpps and two), keeps its remainder ul = (n - c d
+ * - q dh) y, so q + ul is u to ~2^-40 relative; atan(q + ul) = q + (q^3
+ * P(q^2) + ul (1 - q^2)), P of degree 5 (weighted minimax with float
+ * coefficients: |q^3 (P - exact)| < 2^-30.2 |q|).  The swap (pi/2 -
+ * atan t) and the quadrant (x < 0: pi - ...) fold into K = khi + klo from
+ * an 8-entry table and a sign s of u, applied to n and c up front (s n -
+ * (s c) d = s (n - c d), (s c)(s n) = c n); K + q is split exactly (K >=
+ * pi/4 > |q| or K = 0, Fast2Sum), so the small terms, below 0.11 |q|,
+ * are added with their rounding errors (< 0.1 ulp) before the last
+ * rounding. */
+#define ATNF0 -0x1.55554ap-2f
+#define ATNF1 0x1.9993b2p-3f
+#define ATNF2 -0x1.240e12p-3f
+#define ATNF3 0x1.bc4b44p-4f
+#define ATNF4 -0x1.38f94cp-4f
+#define ATNF5 0x1.174836p-5f
+/* tan(1/2) (1 + 2^-20), rounded up: c = 1 only where atan t > 1/2, also
+ * after the rounding of d T in arctan2's test */
+#define ATNF_T 0x1.17b508p-1f
+/* K by index 2 j + e, j = swap + 2 (x < 0) and e = c + (s < 0) (c is
+ * 0 or -1 where s < 0): 0, pi/4 | pi/4, pi/2 | 3pi/4, pi | pi/2, 3pi/4;
+ * the second half repeats the first */
+static const float tr_atanf_khi[16] __attribute__((aligned(64))) = {
+    0, 0x1.921fb6p-1f, 0x1.921fb6p-1f, 0x1.921fb6p+0f,
+    0x1.2d97c8p+1f, 0x1.921fb6p+1f, 0x1.921fb6p+0f, 0x1.2d97c8p+1f,
+    0, 0x1.921fb6p-1f, 0x1.921fb6p-1f, 0x1.921fb6p+0f,
+    0x1.2d97c8p+1f, 0x1.921fb6p+1f, 0x1.921fb6p+0f, 0x1.2d97c8p+1f,
+};
+static const float tr_atanf_klo[16] __attribute__((aligned(64))) = {
+    0, -0x1.777a5cp-26f, -0x1.777a5cp-26f, -0x1.777a5cp-25f,
+    -0x1.99bc5cp-28f, -0x1.777a5cp-24f, -0x1.777a5cp-25f, -0x1.99bc5cp-28f,
+    0, -0x1.777a5cp-26f, -0x1.777a5cp-26f, -0x1.777a5cp-25f,
+    -0x1.99bc5cp-28f, -0x1.777a5cp-24f, -0x1.777a5cp-25f, -0x1.99bc5cp-28f,
+};
 
-V_INLINE vd atan32_nd(vd an, vd ad, vd negx)
+/* K + s atan u as above, from sn = s n, d, c = s or 0 and kb =
+ * 0x1.8p23 + 2 j + (s < 0), for d + n finite and a normal quotient.  The
+ * result is >= 0 (the caller sets the sign). */
+V_INLINE vf atanf_nd(vf sn, vf d, vf c, vf kb)
 {
-    const vm sw = tr_lt(ad, an);
-    const vd n = d_blend(sw, an, ad), d = d_blend(sw, ad, an);
-    const vm m1 = tr_lt(d_mul(d, VD(0x1.a827999fcef32p-2)), n);
-    const vd num = d_blend(m1, n, d_sub(n, d)), den = d_blend(m1, d, d_add(d, n));
-    const vd u = d_quot32(num, den);
-    const vd z = d_mul(u, u), z2 = d_mul(z, z);
-    const vd p46 = d_fma(z, d_fma(z, VD(ATF6), VD(ATF5)), VD(ATF4));
-    const vd p = d_fma(z2, d_fma(z2, p46, d_fma(z, VD(ATF3), VD(ATF2))),
-                       d_fma(z, VD(ATF1), VD(ATF0)));
-    vd r = d_fma(d_mul(u, z), p, u);
-    r = d_add(r, d_blend(m1, VD(0.0), VD(TR_PIO4)));
-    r = d_blend(sw, r, d_sub(VD(TR_PIO2), r));
-    return d_blend(m_from_sign(d_bits(negx)), r, d_sub(VD(TR_PI), r));
+    const vf nh = f_fnma(c, d, sn); /* exact */
+    const vf dh = f_fma(c, sn, d);
+    const vf y = tr_frecip(dh);
+    const vf q = f_mul(nh, y);
+    const vf ul = f_mul(f_fnma(q, dh, nh), y);
+    const vf z = f_mul(q, q);
+    vf p = f_fma(z, VF(ATNF5), VF(ATNF4));
+    p = f_fma(p, z, VF(ATNF3));
+    p = f_fma(p, z, VF(ATNF2));
+    p = f_fma(p, z, VF(ATNF1));
+    p = f_fma(p, z, VF(ATNF0));
+    const vf tail = f_fma(f_mul(q, z), p, f_fnma(ul, z, ul));
+    const vfi idx = f_bits(f_add(c, kb));
+    const vf khi = tr_flookup8(tr_atanf_khi, idx), klo = tr_flookup8(tr_atanf_klo, idx);
+    const vf hi = f_add(khi, q);
+    const vf err = f_sub(q, f_sub(hi, khi));
+    return f_add(hi, f_add(err, f_add(klo, tail)));
 }
 
-V_INLINE vd atan32_core(vd x)
+/* arctan: |x| > 1 swaps (n = 1, d = |x|, s = -1); c = 1 where tan(1/2) <=
+ * |x| <= 1/tan(1/2) */
+V_INLINE vf atanf_core(vf x)
 {
-    const vd sign = d_and(x, VD(-0.0));
-    return d_or(atan32_nd(d_abs(x), VD(1.0), VD(0.0)), sign);
+    const vf a = f_andnot(VF(-0.0f), x);
+    const vfm sw = tr_flt(VF(1.0f), a);
+    const vfm m1 = fm_and(f_le(VF(ATNF_T), a), f_le(a, VF(1 / ATNF_T)));
+    const vf c = f_blend(m1, VF(0.0f), f_blend(sw, VF(1.0f), VF(-1.0f)));
+    const vf r = atanf_nd(f_blend(sw, a, VF(-1.0f)), f_blend(sw, VF(1.0f), a), c,
+                          f_blend(sw, VF(0x1.8p23f), VF(0x1.8p23f + 3)));
+    return f_or(r, f_and(x, VF(-0.0f)));
 }
 
 #define NAME64 V_NAME(atan_f64)
 #define NAME32 V_NAME(atan_f32)
 #define CORE(v) atan_core(v)
-#define CORE32(v) atan32_core(v)
+#define COREF(v) atanf_core(v)
 #define FAST64(v) d_abs_le(v, 0x1p500)
-#define FAST32(v) d_abs_le(v, 0x1.fffffep127)
+#define FASTF(v) f_abs_le(v, 0x1.fffffep127f)
 #define SLOW(a) atan(a)
 #define FLAGS(a, r) 0
 #include "math/simd_array.inc.c"
@@ -217,17 +310,36 @@ V_INLINE vd atan2_core(vd y, vd x)
     return d_or(atan_nd(d_abs(y), d_abs(x), d_and(x, VD(-0.0))), d_and(y, VD(-0.0)));
 }
 
-/* float inputs widened to double: finite, not both zero */
-V_INLINE vm atan2_fast32(vd y, vd x)
+/* float32, native: max(|y|, |x|) in [2^-60, 2^60] and the min there too
+ * or 0, so that d + n is finite and the quotient and its remainder stay
+ * normal or harmlessly small (nan, inf and both zero go to libm) */
+V_INLINE vfm atan2f_fast(vf y, vf x)
 {
-    const vd ay = d_abs(y), ax = d_abs(x);
-    const vm fin = m_and(d_le(ay, VD(0x1.fffffep127)), d_le(ax, VD(0x1.fffffep127)));
-    return m_and(fin, tr_lt(VD(0.0), d_add(ay, ax)));
+    const vf ay = f_andnot(VF(-0.0f), y), ax = f_andnot(VF(-0.0f), x);
+    const vfm sw = tr_flt(ax, ay);
+    const vf mx = f_blend(sw, ax, ay), mn = f_blend(sw, ay, ax);
+    const vfm big = fm_and(f_ge(mx, VF(0x1p-60f)), f_le(mx, VF(0x1p60f)));
+    return fm_and(big, tr_fmor(f_ge(mn, VF(0x1p-60f)), f_eq(mn, VF(0.0f))));
 }
 
-V_INLINE vd atan2_32_core(vd y, vd x)
+/* atanf_nd with n = min(|y|, |x|), d = max, j = swap + 2 (x < 0) and the
+ * sign s of u -1 where exactly one of swap and x < 0 holds; the sign of y
+ * is or-ed in at the end (the result before it is >= 0). */
+V_INLINE vf atan2f_core(vf y, vf x)
 {
-    return d_or(atan32_nd(d_abs(y), d_abs(x), d_and(x, VD(-0.0))), d_and(y, VD(-0.0)));
+    const vf ay = f_andnot(VF(-0.0f), y), ax = f_andnot(VF(-0.0f), x);
+    const vfm sw = tr_flt(ax, ay);
+    const vf n = f_blend(sw, ay, ax), d = f_blend(sw, ax, ay);
+    const vf ssw = f_blend(sw, VF(0.0f), VF(-0.0f));
+    const vf snx = f_and(x, VF(-0.0f));
+    const vf sg = f_xor(ssw, snx);
+    const vfm m1 = f_le(f_mul(d, VF(ATNF_T)), n);
+    const vf c = f_blend(m1, VF(0.0f), f_or(VF(1.0f), sg));
+    /* kb = 0x1.8p23 + 2 swap + 4 (x < 0) + (s < 0), from the sign bits */
+    const vfi kofs = fi_add(fi_add(fi_srli(f_bits(ssw), 30), fi_srli(f_bits(snx), 29)),
+                            fi_srli(f_bits(sg), 31));
+    const vf r = atanf_nd(f_xor(n, sg), d, c, fi_as_f(fi_add(kofs, VFI(0x4b400000))));
+    return f_or(r, f_and(y, VF(-0.0f)));
 }
 
 /* The two-input array loops: as simd_array.inc.c, with both operands
@@ -287,21 +399,20 @@ V_TARGET static int V_NAME(atan2_f64)(const double *y, const double *x, double *
 
 V_TARGET static inline int tr_atan2_f32_1(const float *py, const float *px, float *o)
 {
-    const vd y = d_load_f32(py), x = d_load_f32(px);
-    const int ok = m_bits(atan2_fast32(y, x));
-    const vd r = atan2_32_core(y, x);
-    if (ok == V_FULL) {
-        d_store_f32(o, r);
+    const vf y = f_loadu(py), x = f_loadu(px);
+    const int ok = fm_bits(atan2f_fast(y, x));
+    const vf r = atan2f_core(y, x);
+    if (ok == V_FULLF) {
+        f_storeu(o, r);
         return 0;
     }
-    double ys[VW], xs[VW];
-    float rs[VW];
-    d_storeu(ys, y);
-    d_storeu(xs, x);
-    d_store_f32(rs, r);
-    for (int l = 0; l < VW; l++)
+    float ys[VWF], xs[VWF], rs[VWF];
+    f_storeu(ys, y);
+    f_storeu(xs, x);
+    f_storeu(rs, r);
+    for (int l = 0; l < VWF; l++)
         if (!(ok >> l & 1))
-            rs[l] = (float)atan2(ys[l], xs[l]);
+            rs[l] = (float)atan2((double)ys[l], (double)xs[l]);
     memcpy(o, rs, sizeof rs);
     return 0;
 }
@@ -310,26 +421,26 @@ V_TARGET static int V_NAME(atan2_f32)(const float *y, const float *x, float *o, 
 {
     int fl = 0;
     ptrdiff_t i = 0;
-    for (; i + 2 * VW <= n; i += 2 * VW) {
-        const vd y0 = d_load_f32(y + i), x0 = d_load_f32(x + i);
-        const vd y1 = d_load_f32(y + i + VW), x1 = d_load_f32(x + i + VW);
-        if ((m_bits(atan2_fast32(y0, x0)) & m_bits(atan2_fast32(y1, x1))) == V_FULL) {
-            const vd r0 = atan2_32_core(y0, x0), r1 = atan2_32_core(y1, x1);
-            d_store_f32(o + i, r0);
-            d_store_f32(o + i + VW, r1);
+    for (; i + 2 * VWF <= n; i += 2 * VWF) {
+        const vf y0 = f_loadu(y + i), x0 = f_loadu(x + i);
+        const vf y1 = f_loadu(y + i + VWF), x1 = f_loadu(x + i + VWF);
+        if ((fm_bits(atan2f_fast(y0, x0)) & fm_bits(atan2f_fast(y1, x1))) == V_FULLF) {
+            const vf r0 = atan2f_core(y0, x0), r1 = atan2f_core(y1, x1);
+            f_storeu(o + i, r0);
+            f_storeu(o + i + VWF, r1);
         }
         else {
             fl |= tr_atan2_f32_1(y + i, x + i, o + i);
-            fl |= tr_atan2_f32_1(y + i + VW, x + i + VW, o + i + VW);
+            fl |= tr_atan2_f32_1(y + i + VWF, x + i + VWF, o + i + VWF);
         }
     }
-    for (; i < n; i += VW) {
-        if (i + VW <= n) {
+    for (; i < n; i += VWF) {
+        if (i + VWF <= n) {
             fl |= tr_atan2_f32_1(y + i, x + i, o + i);
             continue;
         }
-        float ys[VW], xs[VW], os[VW];
-        for (int l = 0; l < VW; l++)
+        float ys[VWF], xs[VWF], os[VWF];
+        for (int l = 0; l < VWF; l++)
             ys[l] = xs[l] = 1;
         memcpy(ys, y + i, (size_t)(n - i) * sizeof *y);
         memcpy(xs, x + i, (size_t)(n - i) * sizeof *x);
@@ -390,35 +501,61 @@ V_INLINE vd tan_core(vd x)
     return d_blend(d_eq(x, VD(0.0)), res, x); /* tan(-0) = -0 */
 }
 
-/* float32 in double: sincos32_core's reduction and polynomials */
-V_INLINE vd tan32_core(vd x)
+/* float32, native, 0 < |x| <= 2^20: sincosf_core's reduction (x = n pi/2
+ * + r + rl, |r| <= 0.84, r + rl accurate to ~2^-40 of x's remainder) and
+ * its polynomials: sin(r + rl) = sh + sl and cos(r + rl) = ch + cl, each
+ * head the rounded sum and its tail the exact error of that rounding
+ * (Fast2Sum) plus the error of the parts (< 2^-27.8 of the value).  For
+ * even n tan = sin/cos, for odd n -cos/sin: with N = nh + nl, D = dh + dl
+ * the chosen pair, q0 = nh y (y ~ 1/dh to 2^-14 on AVX-512, 2^-22 on AVX2)
+ * and the remainder rem = (nh - q0 dh) + nl - q0 dl, exact up to ~2^-38
+ * of nh (the first difference is an FMA of a near-cancelling pair, nl and
+ * q0 dl are below an ulp of nh), q = q0 + rem y has a relative error of
+ * about 2^-28 before its single rounding.  ±0 lanes stay out of the fast
+ * range (tan(-0) = -0, which the reduction loses). */
+V_INLINE vf tanf_core(vf x)
 {
-    vi bits;
-    const vd n = round_mul(x, TWO_OVER_PI, &bits);
-    const vd r = d_fnma(n, VD(P2), d_fnma(n, VD(P1), x));
-    const vd z = d_mul(r, r);
-    vd ps = d_fma(z, VD(S5), VD(S4));
-    ps = d_fma(ps, z, VD(S3));
-    ps = d_fma(ps, z, VD(S2));
-    ps = d_fma(ps, z, VD(S1));
-    const vd sinr = d_fma(d_mul(z, r), ps, r);
-    vd pc = d_fma(z, VD(C5), VD(C4));
-    pc = d_fma(pc, z, VD(C3));
-    pc = d_fma(pc, z, VD(C2));
-    pc = d_fma(pc, z, VD(C1));
-    const vd cosr = d_fma(d_mul(z, z), pc, d_fnma(VD(0.5), z, VD(1.0)));
-    const vm odd = m_from_sign(i_slli(bits, 63));
-    const vd q = d_quot32(d_blend(odd, sinr, cosr), d_blend(odd, cosr, sinr));
-    const vd res = d_xor(q, i_as_d(i_slli(bits, 63)));
-    return d_blend(d_eq(x, VD(0.0)), res, x);
+    const vf shift = VF(0x1.8p23f);
+    const vf tn = f_fma(x, VF(TWO_OVER_PI_F), shift);
+    const vf n = f_sub(tn, shift);
+    const vf a = f_fnma(n, VF(PF1), x); /* exact */
+    const vf p2 = f_mul(n, VF(PF2));
+    const vf p2e = f_fms(n, VF(PF2), p2);
+    const vf r = f_sub(a, p2);
+    const vf rl = f_fnma(n, VF(PF3), f_sub(f_sub(f_sub(a, r), p2), p2e));
+
+    const vf z = f_mul(r, r);
+    const vf hr = f_mul(r, VF(0.5f));
+    const vf w = f_fnma(r, hr, VF(1.0f));
+    const vf e1 = f_fnma(r, hr, f_sub(VF(1.0f), w)); /* 1 - w is exact */
+    vf ps = f_fma(z, VF(0x1.6c184ep-19f), VF(-0x1.a00c4p-13f));
+    ps = f_fma(ps, z, VF(0x1.111104p-7f));
+    ps = f_fma(ps, z, VF(-0x1.555556p-3f));
+    const vf st = f_fma(f_mul(z, r), ps, f_mul(rl, w));
+    const vf sh = f_add(r, st);
+    const vf sl = f_sub(st, f_sub(sh, r));
+    vf pc = f_fma(z, VF(0x1.990572p-16f), VF(-0x1.6c08e4p-10f));
+    pc = f_fma(pc, z, VF(0x1.555544p-5f));
+    const vf ct = f_fma(f_mul(z, z), pc, f_fnma(r, rl, e1));
+    const vf ch = f_add(w, ct);
+    const vf cl = f_sub(ct, f_sub(ch, w));
+
+    const vfi oddb = fi_slli(f_bits(tn), 31);
+    const vfm odd = fm_from_sign(oddb);
+    const vf nh = f_blend(odd, sh, ch), nl = f_blend(odd, sl, cl);
+    const vf dh = f_blend(odd, ch, sh), dl = f_blend(odd, cl, sl);
+    const vf y = f_recip(dh);
+    const vf q0 = f_mul(nh, y);
+    const vf rem = f_fnma(q0, dl, f_add(f_fnma(q0, dh, nh), nl));
+    return f_xor(f_fma(rem, y, q0), fi_as_f(oddb));
 }
 
 #define NAME64 V_NAME(tan_f64)
 #define NAME32 V_NAME(tan_f32)
 #define CORE(v) tan_core(v)
-#define CORE32(v) tan32_core(v)
+#define COREF(v) tanf_core(v)
 #define FAST64(v) d_abs_le(v, 0x1p20)
-#define FAST32(v) d_abs_le(v, 0x1p20)
+#define FASTF(v) f_abs_in(v, 0x1p20f)
 #define SLOW(a) tan(a)
 #define FLAGS(a, r) nc__vm_flags_trig(a)
 #include "math/simd_array.inc.c"
@@ -439,6 +576,8 @@ V_INLINE vd tan32_core(vd x)
 #define AS11 0x1.406192d124629p-6
 #define AS12 -0x1.3b416bb7d9257p-6
 #define AS13 0x1.e529c6fce9bb4p-6
+#define TR_PI 0x1.921fb54442d18p+1
+#define TR_PIO2 0x1.921fb54442d18p+0
 #define TR_PI_LO 0x1.1a62633145c07p-53
 #define TR_PIO2_LO 0x1.1a62633145c07p-54
 
@@ -504,53 +643,91 @@ V_INLINE vd acos_core(vd x)
     return tr_ksum(khi, klo, head, tail, flip);
 }
 
-/* float32 in double */
-#define ASF0 0x1.55555554ee47bp-3
-#define ASF1 0x1.333334ceb6520p-4
-#define ASF2 0x1.6db5cfb6af282p-5
-#define ASF3 0x1.f208eb1ddd0fbp-6
-#define ASF4 0x1.6a9e3262c37dbp-6
-#define ASF5 0x1.3c5053c2afce1p-6
-#define ASF6 0x1.64b97e009bd03p-8
-#define ASF7 0x1.e0231588b1e55p-6
+/* float32, native, |x| <= 1, a = |x|.  a <= 1/2: asin a = a + a z P(z),
+ * z = a^2; a > 1/2: asin a = pi/2 - 2 asin s, s = sqrt(w), w = (1 - a)/2
+ * = 1/2 - a/2 exact (one FMA, Sterbenz), z = w.  s is any approximation
+ * of sqrt(w) to 2^-14 (AVX-512: w times vrsqrt14ps(w); AVX2: vsqrtps) and
+ * y ~ 1/sqrt(w) to 2^-11: the exact root is s + sl with 2 sl = (w - s^2)/s
+ * + O(s 2^-28), w - s^2 exact by FMA and the division by s replaced by y
+ * (a relative error of 2^-11 on a term below 2^-14 s).  P of degree 5
+ * (minimax with float coefficients, |P - exact| < 2^-26.5 on [0, 1/4]).
+ * Each result is K + h + t with h the head (a, +-2s, -x), t the small
+ * rest (+-2 sl and (h +- 2 sl) z P, below 0.1 |h| or 0.1 of the result)
+ * and K in {0, pi/2, pi} as khi + klo; K + h is split exactly (Fast2Sum:
+ * K >= |h| or K = 0), so only the last rounding is large. */
+#define ASNF0 0x1.555554p-3f
+#define ASNF1 0x1.3335aep-4f
+#define ASNF2 0x1.6cf64ap-5f
+#define ASNF3 0x1.037356p-5f
+#define ASNF4 0x1.d8c0ecp-7f
+#define ASNF5 0x1.38f5bcp-5f
+#define TR_PIO2F 0x1.921fb6p+0f
+#define TR_PIO2F_LO -0x1.777a5cp-25f
+#define TR_PIF 0x1.921fb6p+1f
+#define TR_PIF_LO -0x1.777a5cp-24f
 
-/* asin a (big false) or 2 asin s (big true), in plain double */
-V_INLINE vd asin32_part(vd a, vm big)
+V_INLINE vf asinf_poly(vf z)
 {
-    const vd w = d_mul(d_sub(VD(1.0), a), VD(0.5));
-    const vd b = d_blend(big, a, tr_sqrt(w));
-    const vd z = d_blend(big, d_mul(a, a), w);
-    const vd z2 = d_mul(z, z), z4 = d_mul(z2, z2);
-    const vd p03 = d_fma(z2, d_fma(z, VD(ASF3), VD(ASF2)), d_fma(z, VD(ASF1), VD(ASF0)));
-    const vd p47 = d_fma(z2, d_fma(z, VD(ASF7), VD(ASF6)), d_fma(z, VD(ASF5), VD(ASF4)));
-    const vd r = d_fma(d_mul(b, z), d_fma(z4, p47, p03), b);
-    return d_blend(big, r, d_add(r, r));
+    vf p = f_fma(z, VF(ASNF5), VF(ASNF4));
+    p = f_fma(p, z, VF(ASNF3));
+    p = f_fma(p, z, VF(ASNF2));
+    p = f_fma(p, z, VF(ASNF1));
+    return f_fma(p, z, VF(ASNF0));
 }
 
-V_INLINE vd asin32_core(vd x)
+/* khi + h + (klo + t), the first sum split exactly */
+V_INLINE vf tr_fksum(vf khi, vf klo, vf h, vf t)
 {
-    const vd a = d_abs(x);
-    const vm big = tr_lt(VD(0.5), a);
-    const vd p = asin32_part(a, big);
-    return d_or(d_blend(big, p, d_sub(VD(TR_PIO2), p)), d_and(x, VD(-0.0)));
+    const vf hi = f_add(khi, h);
+    const vf err = f_sub(h, f_sub(hi, khi));
+    return f_add(hi, f_add(err, f_add(klo, t)));
 }
 
-V_INLINE vd acos32_core(vd x)
+V_INLINE vf asinf_core(vf x)
 {
-    const vd a = d_abs(x);
-    const vm big = tr_lt(VD(0.5), a);
-    const vd p = asin32_part(a, big);
-    const vd sp = d_xor(p, d_and(x, VD(-0.0))); /* asin x for small a */
-    const vd kbig = d_blend(m_from_sign(d_bits(x)), p, d_sub(VD(TR_PI), p));
-    return d_blend(big, d_sub(VD(TR_PIO2), sp), kbig);
+    const vf a = f_andnot(VF(-0.0f), x);
+    const vfm big = tr_flt(VF(0.5f), a);
+    const vf w = f_fnma(a, VF(0.5f), VF(0.5f));
+    vf s, y;
+    tr_fsqrt_rs(w, &s, &y);
+    const vf z = f_blend(big, f_mul(a, a), w);
+    const vf p = asinf_poly(z);
+    /* a, or -2s with -2 sl = (s^2 - w)/s */
+    const vf h = f_blend(big, a, f_mul(s, VF(-2.0f)));
+    const vf e = f_blend(big, VF(0.0f), f_mul(f_fms(s, s, w), y));
+    const vf t = f_fma(f_mul(f_add(h, e), z), p, e);
+    const vf r = tr_fksum(f_blend(big, VF(0.0f), VF(TR_PIO2F)),
+                          f_blend(big, VF(0.0f), VF(TR_PIO2F_LO)), h, t);
+    return f_or(r, f_and(x, VF(-0.0f)));
+}
+
+/* acos x = pi/2 + (-x) + (-x) z P for a <= 1/2; 2 asin s for x > 1/2 and
+ * pi - 2 asin s for x < -1/2, h = +-2s with the sign of x */
+V_INLINE vf acosf_core(vf x)
+{
+    const vf sx = f_and(x, VF(-0.0f));
+    const vf a = f_andnot(VF(-0.0f), x);
+    const vfm big = tr_flt(VF(0.5f), a);
+    const vf w = f_fnma(a, VF(0.5f), VF(0.5f));
+    vf s, y;
+    tr_fsqrt_rs(w, &s, &y);
+    const vf z = f_blend(big, f_mul(a, a), w);
+    const vf p = asinf_poly(z);
+    const vf h = f_blend(big, f_xor(x, VF(-0.0f)), f_xor(f_add(s, s), sx));
+    const vf e = f_blend(big, VF(0.0f), f_mul(f_fnma(s, s, w), f_xor(y, sx)));
+    const vf t = f_fma(f_mul(f_add(h, e), z), p, e);
+    const vfm neg = fm_from_sign(f_bits(x));
+    const vf khi = f_blend(big, VF(TR_PIO2F), f_blend(neg, VF(0.0f), VF(TR_PIF)));
+    const vf klo = f_blend(big, VF(TR_PIO2F_LO), f_blend(neg, VF(0.0f), VF(TR_PIF_LO)));
+    return tr_fksum(khi, klo, h, t);
 }
 
 #define NAME64 V_NAME(asin_f64)
 #define NAME32 V_NAME(asin_f32)
 #define CORE(v) asin_core(v)
-#define CORE32(v) asin32_core(v)
+#define COREF(v) asinf_core(v)
 #define FAST64(v) d_abs_le(v, 1.0)
-#define FAST32(v) d_abs_le(v, 1.0)
+#define FASTF(v) f_abs_le(v, 1.0f)
 #define SLOW(a) asin(a)
 #define FLAGS(a, r) nc__vm_flags_asin(a)
 #include "math/simd_array.inc.c"
@@ -558,9 +735,9 @@ V_INLINE vd acos32_core(vd x)
 #define NAME64 V_NAME(acos_f64)
 #define NAME32 V_NAME(acos_f32)
 #define CORE(v) acos_core(v)
-#define CORE32(v) acos32_core(v)
+#define COREF(v) acosf_core(v)
 #define FAST64(v) d_abs_le(v, 1.0)
-#define FAST32(v) d_abs_le(v, 1.0)
+#define FASTF(v) f_abs_le(v, 1.0f)
 #define SLOW(a) acos(a)
 #define FLAGS(a, r) nc__vm_flags_asin(a)
 #include "math/simd_array.inc.c"

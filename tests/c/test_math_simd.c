@@ -581,6 +581,60 @@ static void test_atan2(void)
     }
 }
 
+/* The native float32 cores of tan, arctan, arcsin, arccos and arctan2
+ * (simd_cores_trig.inc.c), every float within 2048 ulps of their switch
+ * points, both signs: arctan's c = 1 interval [tan(1/2) (1 + 2^-20),
+ * its reciprocal] and the swap at 1; arcsin/arccos at 1/2 (the sqrt
+ * branch) and 1; tan at the floats nearest k pi/2 (its quotient is
+ * cot there) and below 2^20; arctan2 with y near x tan(1/2) and near x
+ * (the swap) for x across the binades of the fast range and its ends
+ * (2^-60, 2^60). */
+static void test_f32_trig_switch_points(void)
+{
+    const double t = 0x1.17b508p-1;
+    for (int k = 0; k < nsimd; k++) {
+        const nc_vmath *v = simd[k];
+        check_f32_around(v, NC_VM_ARCTAN, t);
+        check_f32_around(v, NC_VM_ARCTAN, (float)(1 / (float)t));
+        check_f32_around(v, NC_VM_ARCTAN, 1.0);
+        check_f32_around(v, NC_VM_ARCTAN, 0.5);
+        check_f32_around(v, NC_VM_ARCTAN, 2.0);
+        for (int op = NC_VM_ARCSIN; op <= NC_VM_ARCCOS; op++) {
+            check_f32_around(v, op, 0.5);
+            check_f32_around(v, op, 1.0);
+            check_f32_around(v, op, 0x1p-12);
+        }
+        for (int j = 1; j <= 4096; j = j < 16 ? j + 1 : j * 2 + 1)
+            check_f32_around(v, NC_VM_TAN, j * 0x1.921fb54442d18p+0);
+        check_f32_around(v, NC_VM_TAN, 0x1p20);
+        enum { H = 2048 };
+        static float y[2 * H], x[2 * H], o[2 * H];
+        static const float xs0[] = {1.0f, -1.0f, 3.0f, -0x1.4p-40f, 0x1.8p50f, 0x1p-60f,
+                                    -0x1p60f, 0x1.fffffep59f, 0x1.000002p-60f};
+        for (size_t xi = 0; xi < sizeof xs0 / sizeof *xs0; xi++)
+            for (int which = 0; which < 2; which++) {
+                const float c = which ? xs0[xi] : xs0[xi] * (float)t;
+                uint32_t u;
+                memcpy(&u, &c, 4);
+                for (int i = 0; i < 2 * H; i++) {
+                    const uint32_t w = u + (uint32_t)(i / 2 - H / 2);
+                    memcpy(&y[i], &w, 4);
+                    if (i & 1)
+                        y[i] = -y[i];
+                    x[i] = xs0[xi];
+                }
+                v->f32b[NC_VM2_ARCTAN2](y, x, o, 2 * H);
+                for (int i = 0; i < 2 * H; i++) {
+                    const double e = ulps32(o[i], (float)atan2((double)y[i], (double)x[i]));
+                    NC_CHECK_MSG(e <= 1, "%s atan2f(%a, %a): %g ulp", v->name, (double)y[i],
+                                 (double)x[i], e);
+                    if (e > 1)
+                        break;
+                }
+            }
+    }
+}
+
 int main(void)
 {
     printf("vmath implementation: %s\n", nc__vmath()->name);
@@ -599,5 +653,6 @@ int main(void)
     NC_RUN(test_f32_exp_family_spots);
     NC_RUN(test_trig_vs_long_double);
     NC_RUN(test_atan2);
+    NC_RUN(test_f32_trig_switch_points);
     return nctest_finish();
 }
