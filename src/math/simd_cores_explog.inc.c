@@ -771,16 +771,14 @@ V_INLINE vd atanh32_core(vd x)
  * integer division).  y0 = P(m) 2^(r/3) to 2^-13 (P a degree-3 Chebyshev
  * fit), one Halley step y (y^3 + 2a) / (2y^3 + a) to ~2^-39, and a last
  * Newton step y + (a - y^3)/(3y^2) with a - y^3 from exact products, so
- * only the final addition rounds visibly.  Subnormals are scaled by 2^54
- * first; zeros come back unchanged by the blend. */
+ * only the final addition rounds visibly.  Normal finite nonzero x only
+ * (cbrt_fast): zeros and subnormals, rare, go to the scalar function, which
+ * keeps the blends that handled them out of every vector. */
 V_INLINE vd cbrt_core(vd x)
 {
     const vd ax = d_abs(x);
-    const vm sub = d_le(ax, VD(0x1.fffffffffffffp-1023));
-    const vd as = d_blend(sub, ax, d_mul(ax, VD(0x1p54)));
-    const vi u = d_bits(as);
-    const vd eb = d_sub(i_as_d(i_or(i_srli(u, 52), VI(0x4330000000000000LL))), VD(0x1p52 + 1023));
-    const vd e = d_sub(eb, d_blend(sub, VD(0.0), VD(54.0)));
+    const vi u = d_bits(ax);
+    const vd e = d_sub(i_as_d(i_or(i_srli(u, 52), VI(0x4330000000000000LL))), VD(0x1p52 + 1023));
     const vd m = i_as_d(i_or(i_and(u, VI(0x000fffffffffffffLL)), VI(0x3ff0000000000000LL)));
     vi nbits;
     const vd n = round_mul(e, 1.0 / 3, &nbits);
@@ -802,8 +800,14 @@ V_INLINE vd cbrt_core(vd x)
     const vd rem = d_fnma(y2l, y, d_sub(d_sub(a, y3), y3l));
     const vd res = d_add(y, d_quot32(rem, d_mul(VD(3.0), y2)));
     const vd scale = i_as_d(i_slli(i_add(nbits, VI(1023)), 52));
-    const vd out = d_or(d_mul(res, scale), d_and(x, VD(-0.0)));
-    return d_blend(d_eq(x, VD(0.0)), out, x);
+    return d_or(d_mul(res, scale), d_and(x, VD(-0.0)));
+}
+
+/* normal finite nonzero lanes */
+V_INLINE vm cbrt_fast(vd x)
+{
+    const vd ax = d_abs(x);
+    return m_and(d_ge(ax, VD(0x1p-1022)), d_le(ax, VD(0x1.fffffffffffffp1023)));
 }
 
 /* float32, native, normal finite nonzero x (the rest, rare, go to the
@@ -853,7 +857,7 @@ V_INLINE vfm cbrtf_fast(vf x)
 #define NAME64 V_NAME(cbrt_f64)
 #define NAME32 V_NAME(cbrt_f32)
 #define CORE(v) cbrt_core(v)
-#define FAST64(v) xl_finite(v)
+#define FAST64(v) cbrt_fast(v)
 #define COREF(v) cbrtf_core(v)
 #define FASTF(v) cbrtf_fast(v)
 #define SLOW(a) nc__sl_cbrt(a)
