@@ -563,7 +563,10 @@ V_INLINE vd sincos_core(vd x, int cos_shift)
 #define PF1 0x1.921fb6p+0f
 #define PF2 (-0x1.777a5cp-25f)
 #define PF3 (-0x1.ee59dap-50f)
-V_INLINE vf sincosf_core(vf x, int cos_shift)
+/* The shared part of sincosf_core and tanf_core (simd_cores_trig.inc.c):
+ * x = n pi/2 + r + rl; sin(r + rl) = r + *st and cos(r + rl) = *w + *ct
+ * with the tails not yet added.  Returns tn, whose low bits hold n. */
+V_INLINE vf sincosf_parts(vf x, vf *r_out, vf *st, vf *w_out, vf *ct)
 {
     const vf shift = VF(0x1.8p23f);
     const vf tn = f_fma(x, VF(TWO_OVER_PI_F), shift);
@@ -581,11 +584,20 @@ V_INLINE vf sincosf_core(vf x, int cos_shift)
     vf ps = f_fma(z, VF(0x1.6c184ep-19f), VF(-0x1.a00c4p-13f));
     ps = f_fma(ps, z, VF(0x1.111104p-7f));
     ps = f_fma(ps, z, VF(-0x1.555556p-3f));
-    const vf sinr = f_add(r, f_fma(f_mul(z, r), ps, f_mul(rl, w)));
+    *st = f_fma(f_mul(z, r), ps, f_mul(rl, w));
     vf pc = f_fma(z, VF(0x1.990572p-16f), VF(-0x1.6c08e4p-10f));
     pc = f_fma(pc, z, VF(0x1.555544p-5f));
-    const vf cosr = f_add(w, f_fma(f_mul(z, z), pc, f_fnma(r, rl, e1)));
+    *ct = f_fma(f_mul(z, z), pc, f_fnma(r, rl, e1));
+    *r_out = r;
+    *w_out = w;
+    return tn;
+}
 
+V_INLINE vf sincosf_core(vf x, int cos_shift)
+{
+    vf r, st, w, ct;
+    const vf tn = sincosf_parts(x, &r, &st, &w, &ct);
+    const vf sinr = f_add(r, st), cosr = f_add(w, ct);
     const vfi q = fi_add(f_bits(tn), VFI(cos_shift));
     const vfm swap = fm_from_sign(fi_slli(q, 31));
     const vf neg = fi_as_f(fi_slli(fi_srli(q, 1), 31));

@@ -515,28 +515,10 @@ V_INLINE vd tan_core(vd x)
  * range (tan(-0) = -0, which the reduction loses). */
 V_INLINE vf tanf_core(vf x)
 {
-    const vf shift = VF(0x1.8p23f);
-    const vf tn = f_fma(x, VF(TWO_OVER_PI_F), shift);
-    const vf n = f_sub(tn, shift);
-    const vf a = f_fnma(n, VF(PF1), x); /* exact */
-    const vf p2 = f_mul(n, VF(PF2));
-    const vf p2e = f_fms(n, VF(PF2), p2);
-    const vf r = f_sub(a, p2);
-    const vf rl = f_fnma(n, VF(PF3), f_sub(f_sub(f_sub(a, r), p2), p2e));
-
-    const vf z = f_mul(r, r);
-    const vf hr = f_mul(r, VF(0.5f));
-    const vf w = f_fnma(r, hr, VF(1.0f));
-    const vf e1 = f_fnma(r, hr, f_sub(VF(1.0f), w)); /* 1 - w is exact */
-    vf ps = f_fma(z, VF(0x1.6c184ep-19f), VF(-0x1.a00c4p-13f));
-    ps = f_fma(ps, z, VF(0x1.111104p-7f));
-    ps = f_fma(ps, z, VF(-0x1.555556p-3f));
-    const vf st = f_fma(f_mul(z, r), ps, f_mul(rl, w));
+    vf r, st, w, ct;
+    const vf tn = sincosf_parts(x, &r, &st, &w, &ct);
     const vf sh = f_add(r, st);
     const vf sl = f_sub(st, f_sub(sh, r));
-    vf pc = f_fma(z, VF(0x1.990572p-16f), VF(-0x1.6c08e4p-10f));
-    pc = f_fma(pc, z, VF(0x1.555544p-5f));
-    const vf ct = f_fma(f_mul(z, z), pc, f_fnma(r, rl, e1));
     const vf ch = f_add(w, ct);
     const vf cl = f_sub(ct, f_sub(ch, w));
 
