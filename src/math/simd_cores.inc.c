@@ -261,6 +261,20 @@ V_INLINE vm log_fast(vd x)
     return m_and(d_ge(x, VD(0x1p-1022)), d_le(x, VD(0x1.fffffffffffffp1023)));
 }
 
+/* R(f) with log1p(f) = f - f^2/2 + f^3 R(f) on [sqrt(2)/2 - 1, sqrt(2) - 1]
+ * (the fit behind logf_core's Q), as A(z) + f B(z) with z = f^2: two
+ * half-length Horner chains.  Shared with logf_dd (simd_cores_explog.inc.c). */
+V_INLINE vf logf_poly(vf f, vf z)
+{
+    vf ra = f_fma(z, VF(0x1.055b46p-3f), VF(0x1.22da22p-3f));
+    ra = f_fma(ra, z, VF(0x1.99a008p-3f));
+    ra = f_fma(ra, z, VF(0x1.555554p-2f));
+    vf rb = f_fma(z, VF(-0x1.38b4ccp-4f), VF(-0x1.0d8552p-3f));
+    rb = f_fma(rb, z, VF(-0x1.547244p-3f));
+    rb = f_fma(rb, z, VF(-0x1.000228p-2f));
+    return f_fma(f, rb, ra);
+}
+
 /* float32, native: x = 2^k m with m in [sqrt(2)/2, sqrt(2)) from the bits
  * (x normal), f = m - 1 exact (Sterbenz), log1p(f) = f + t with t =
  * f^2 Q(f), Q a degree-8 weighted minimax fit of (log1p(f) - f)/f^2 whose
@@ -282,14 +296,7 @@ V_INLINE vf logf_core(vf x)
     const vf kf = fi_to_f(k);
     const vf f = f_sub(m, VF(1.0f));
     const vf z = f_mul(f, f);
-    /* R = A(z) + f B(z): two half-length Horner chains */
-    vf ra = f_fma(z, VF(0x1.055b46p-3f), VF(0x1.22da22p-3f));
-    ra = f_fma(ra, z, VF(0x1.99a008p-3f));
-    ra = f_fma(ra, z, VF(0x1.555554p-2f));
-    vf rb = f_fma(z, VF(-0x1.38b4ccp-4f), VF(-0x1.0d8552p-3f));
-    rb = f_fma(rb, z, VF(-0x1.547244p-3f));
-    rb = f_fma(rb, z, VF(-0x1.000228p-2f));
-    const vf R = f_fma(f, rb, ra);
+    const vf R = logf_poly(f, z);
     const vf kh = f_mul(kf, VF(LN2F_HI_L));
     const vf s = f_add(kh, f);
     const vf e = f_sub(f, f_sub(s, kh));

@@ -288,13 +288,7 @@ V_INLINE vf logf_dd(vf x, vf ul, vf x1, int has_lo, float ch, float cl, float kh
     if (has_lo)
         f = f_blend(k0, f, x1);
     const vf z = f_mul(f, f);
-    vf ra = f_fma(z, VF(0x1.055b46p-3f), VF(0x1.22da22p-3f));
-    ra = f_fma(ra, z, VF(0x1.99a008p-3f));
-    ra = f_fma(ra, z, VF(0x1.555554p-2f));
-    vf rb = f_fma(z, VF(-0x1.38b4ccp-4f), VF(-0x1.0d8552p-3f));
-    rb = f_fma(rb, z, VF(-0x1.547244p-3f));
-    rb = f_fma(rb, z, VF(-0x1.000228p-2f));
-    const vf R = f_fma(f, rb, ra);
+    const vf R = logf_poly(f, z);
     const vf hz = f_mul(z, VF(0.5f));
     const vf hze = f_fms(f, f, z);
     const vf vh = f_sub(f, hz);
