@@ -177,6 +177,19 @@ V_INLINE vd exp_core(vd x)
     return i_as_d(i_add(d_bits(res), k));
 }
 
+/* 2^n (1 + h + t1) for |h| < 1, t1 small, n in the low bits of the
+ * shifter sum t: 1 + h is split exactly (Fast2Sum), so only the last
+ * addition rounds visibly; shifted into the exponent field, n wraps
+ * negative values correctly (the result must be normal).  The end of
+ * expf_core and exp2f_core (simd_cores_explog.inc.c). */
+V_INLINE vf expf_scale_sum(vf h, vf t1, vf t)
+{
+    const vf a = f_add(VF(1.0f), h);
+    const vf e = f_add(f_sub(VF(1.0f), a), h);
+    const vf p = f_add(a, f_add(e, t1));
+    return fi_as_f(fi_add(f_bits(p), fi_slli(f_bits(t), 23)));
+}
+
 /* float32, native (VWF float lanes): x = n ln2 + r, |r| <= ln2/2 (n by
  * the 1.5 2^23 shifter), r = rh + rl with rh = x - n LN2F_HI exact (LN2F_HI
  * has 21 bits and rh is a multiple of 2^-25 below 2^-1) and rl = -n LN2F_LO
@@ -201,12 +214,7 @@ V_INLINE vf expf_core(vf x)
     q = f_fma(q, rh, VF(0x1.55549p-3f));
     q = f_fma(q, rh, VF(0x1.fffffcp-2f));
     const vf t1 = f_fma(f_mul(rh, rh), f_fma(rl, VF(0.5f), q), f_fma(rl, rh, rl));
-    const vf a = f_add(VF(1.0f), rh);
-    const vf e = f_add(f_sub(VF(1.0f), a), rh);
-    const vf p = f_add(a, f_add(e, t1));
-    /* n sits in the low bits of t; shifted into the exponent field it
-     * wraps negative n correctly */
-    return fi_as_f(fi_add(f_bits(p), fi_slli(f_bits(t), 23)));
+    return expf_scale_sum(rh, t1, t);
 }
 
 #define NAME64 V_NAME(exp_f64)

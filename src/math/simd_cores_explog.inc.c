@@ -96,10 +96,7 @@ V_INLINE vf exp2f_core(vf x)
     q = f_fma(q, r, VF(0x1.c6af8ap-5f));
     q = f_fma(q, r, VF(0x1.ebfbdcp-3f));
     const vf t1 = f_fma(f_mul(r, r), q, hl);
-    const vf a = f_add(VF(1.0f), h);
-    const vf e = f_add(f_sub(VF(1.0f), a), h);
-    const vf p = f_add(a, f_add(e, t1));
-    return fi_as_f(fi_add(f_bits(p), fi_slli(f_bits(t), 23)));
+    return expf_scale_sum(h, t1, t);
 }
 
 #define NAME64 V_NAME(exp2_f64)
