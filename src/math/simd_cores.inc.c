@@ -343,27 +343,36 @@ V_INLINE void fast2sum(vd a, vd b, vd *s, vd *e)
     *e = d_sub(b, d_sub(*s, a));
 }
 
+/* The reduction shared by tanh_core and the exp-based cores of
+ * simd_cores_explog.inc.c (expm1_core, exp_dd): y = n ln2/N + rh + rl with
+ * y - n HI exact (n < 2^12 for their ranges) and rh + rl by Fast2Sum;
+ * expm1(rh + rl) = *ph + *pl (d expm1 = (1 + r) dr carries rl), and
+ * 2^(n/N) = *th + *tl from the table with 2^k scaled in exactly (halved
+ * too when `half`: e^y / 2 for sinh and cosh). */
+V_INLINE void exp_split(vd y, int half, vd *ph, vd *pl, vd *th, vd *tl)
+{
+    vi bits;
+    const vd n = round_mul(y, INV_L2_N, &bits);
+    const vd r1 = d_fnma(n, VD(L2_N_HI), y);
+    vd rh, rl;
+    fast2sum(r1, d_mul(n, VD(-L2_N_LO)), &rh, &rl);
+    const vd c = d_mul(d_mul(rh, rh), expm1_q(rh, 1));
+    fast2sum(rh, c, ph, pl);
+    *pl = d_add(*pl, d_fma(rh, rl, rl));
+    exp2_frac(bits, th, tl);
+    vd scale = exp2_k(bits);
+    if (half)
+        scale = d_mul(scale, VD(0.5));
+    *th = d_mul(*th, scale);
+    *tl = d_mul(*tl, scale);
+}
+
 V_INLINE vd tanh_core(vd x)
 {
     const vd sign = d_and(x, VD(-0.0));
     const vd y = d_add(d_abs(x), d_abs(x)); /* exact */
-    vi bits;
-    const vd n = round_mul(y, INV_L2_N, &bits);
-    /* y - n HI is exact (|y| <= 44, so n < 2^12); r = rh + rl */
-    const vd r1 = d_fnma(n, VD(L2_N_HI), y);
-    vd rh, rl;
-    fast2sum(r1, d_mul(n, VD(-L2_N_LO)), &rh, &rl);
-    /* expm1(r) = ph + pl */
-    const vd c = d_mul(d_mul(rh, rh), expm1_q(rh, 1));
-    vd ph, pl;
-    fast2sum(rh, c, &ph, &pl);
-    pl = d_add(pl, d_fma(rh, rl, rl)); /* d expm1 = (1 + r) dr */
-    /* 2^(n/N) = th + tl with k = n / N >= 0 scaled in exactly */
-    vd th, tl;
-    exp2_frac(bits, &th, &tl);
-    const vd scale = exp2_k(bits);
-    th = d_mul(th, scale);
-    tl = d_mul(tl, scale);
+    vd ph, pl, th, tl;
+    exp_split(y, 0, &ph, &pl, &th, &tl);
     /* e = (th - 1) + th ph + (th pl + tl (1 + ph)); th - 1 is exact for
      * th >= 1 */
     const vd h = d_sub(th, VD(1.0));

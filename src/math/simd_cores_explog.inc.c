@@ -117,20 +117,8 @@ V_INLINE vf exp2f_core(vf x)
  * it). */
 V_INLINE vd expm1_core(vd x)
 {
-    vi bits;
-    const vd n = round_mul(x, INV_L2_N, &bits);
-    const vd r1 = d_fnma(n, VD(L2_N_HI), x);
-    vd rh, rl;
-    fast2sum(r1, d_mul(n, VD(-L2_N_LO)), &rh, &rl);
-    const vd c = d_mul(d_mul(rh, rh), expm1_q(rh, 1));
-    vd ph, pl;
-    fast2sum(rh, c, &ph, &pl);
-    pl = d_add(pl, d_fma(rh, rl, rl));
-    vd th, tl;
-    exp2_frac(bits, &th, &tl);
-    const vd scale = exp2_k(bits);
-    th = d_mul(th, scale);
-    tl = d_mul(tl, scale);
+    vd ph, pl, th, tl;
+    exp_split(x, 0, &ph, &pl, &th, &tl);
     vd h, he;
     xl_two_sum(th, VD(-1.0), &h, &he);
     const vd s1 = d_mul(th, ph);
@@ -389,20 +377,8 @@ V_INLINE vfm log1pf_fast(vf x)
  * expansion of tanh_core without the - 1. */
 V_INLINE void exp_dd(vd y, vd *hh, vd *hl)
 {
-    vi bits;
-    const vd n = round_mul(y, INV_L2_N, &bits);
-    const vd r1 = d_fnma(n, VD(L2_N_HI), y);
-    vd rh, rl;
-    fast2sum(r1, d_mul(n, VD(-L2_N_LO)), &rh, &rl);
-    const vd c = d_mul(d_mul(rh, rh), expm1_q(rh, 1));
-    vd ph, pl;
-    fast2sum(rh, c, &ph, &pl);
-    pl = d_add(pl, d_fma(rh, rl, rl));
-    vd th, tl;
-    exp2_frac(bits, &th, &tl);
-    const vd scale = d_mul(exp2_k(bits), VD(0.5));
-    th = d_mul(th, scale);
-    tl = d_mul(tl, scale);
+    vd ph, pl, th, tl;
+    exp_split(y, 1, &ph, &pl, &th, &tl);
     const vd s1 = d_mul(th, ph);
     const vd e1 = d_fms(th, ph, s1);
     vd eh, e2;
