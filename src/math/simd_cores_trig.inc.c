@@ -364,38 +364,46 @@ V_TARGET static inline int tr_atan2_f64_1(const double *py, const double *px, do
     return 0; /* atan2 raises no flag NumPy reports, whatever the input */
 }
 
-V_TARGET static int V_NAME(atan2_f64)(const double *y, const double *x, double *o, ptrdiff_t n)
-{
-    int fl = 0;
-    ptrdiff_t i = 0;
-    for (; i + 2 * VW <= n; i += 2 * VW) {
-        const vd y0 = d_loadu(y + i), x0 = d_loadu(x + i);
-        const vd y1 = d_loadu(y + i + VW), x1 = d_loadu(x + i + VW);
-        if ((m_bits(atan2_fast64(y0, x0)) & m_bits(atan2_fast64(y1, x1))) == V_FULL) {
-            const vd r0 = atan2_core(y0, x0), r1 = atan2_core(y1, x1);
-            d_storeu(o + i, r0);
-            d_storeu(o + i + VW, r1);
-        }
-        else {
-            fl |= tr_atan2_f64_1(y + i, x + i, o + i);
-            fl |= tr_atan2_f64_1(y + i + VW, x + i + VW, o + i + VW);
-        }
+/* The array loop of arctan2 for one width: two vectors per step when all
+ * their lanes are in the core's fast range, else one vector at a time
+ * through ONE (which sends the other lanes to libm), and a tail padded
+ * with 1 in local buffers, so no load or store leaves the arrays. */
+#define TR_ATAN2_KERNEL(NAME, T, VT, W, FULL, LOAD, STORE, BITS, FAST, CORE, ONE) \
+    V_TARGET static int NAME(const T *y, const T *x, T *o, ptrdiff_t n)         \
+    {                                                                         \
+        int fl = 0;                                                           \
+        ptrdiff_t i = 0;                                                      \
+        for (; i + 2 * (W) <= n; i += 2 * (W)) {                              \
+            const VT y0 = LOAD(y + i), x0 = LOAD(x + i);                      \
+            const VT y1 = LOAD(y + i + (W)), x1 = LOAD(x + i + (W));          \
+            if ((BITS(FAST(y0, x0)) & BITS(FAST(y1, x1))) == (FULL)) {        \
+                const VT r0 = CORE(y0, x0), r1 = CORE(y1, x1);                \
+                STORE(o + i, r0);                                             \
+                STORE(o + i + (W), r1);                                       \
+            }                                                                 \
+            else {                                                            \
+                fl |= ONE(y + i, x + i, o + i);                               \
+                fl |= ONE(y + i + (W), x + i + (W), o + i + (W));             \
+            }                                                                 \
+        }                                                                     \
+        for (; i < n; i += (W)) {                                             \
+            if (i + (W) <= n) {                                               \
+                fl |= ONE(y + i, x + i, o + i);                               \
+                continue;                                                     \
+            }                                                                 \
+            T ys[W], xs[W], os[W];                                            \
+            for (int l = 0; l < (W); l++)                                     \
+                ys[l] = xs[l] = 1;                                            \
+            memcpy(ys, y + i, (size_t)(n - i) * sizeof *y);                   \
+            memcpy(xs, x + i, (size_t)(n - i) * sizeof *x);                   \
+            fl |= ONE(ys, xs, os);                                            \
+            memcpy(o + i, os, (size_t)(n - i) * sizeof *o);                   \
+        }                                                                     \
+        return fl;                                                            \
     }
-    for (; i < n; i += VW) {
-        if (i + VW <= n) {
-            fl |= tr_atan2_f64_1(y + i, x + i, o + i);
-            continue;
-        }
-        double ys[VW], xs[VW], os[VW];
-        for (int l = 0; l < VW; l++)
-            ys[l] = xs[l] = 1;
-        memcpy(ys, y + i, (size_t)(n - i) * sizeof *y);
-        memcpy(xs, x + i, (size_t)(n - i) * sizeof *x);
-        fl |= tr_atan2_f64_1(ys, xs, os);
-        memcpy(o + i, os, (size_t)(n - i) * sizeof *o);
-    }
-    return fl;
-}
+
+TR_ATAN2_KERNEL(V_NAME(atan2_f64), double, vd, VW, V_FULL, d_loadu, d_storeu, m_bits,
+                atan2_fast64, atan2_core, tr_atan2_f64_1)
 
 V_TARGET static inline int tr_atan2_f32_1(const float *py, const float *px, float *o)
 {
@@ -417,38 +425,9 @@ V_TARGET static inline int tr_atan2_f32_1(const float *py, const float *px, floa
     return 0;
 }
 
-V_TARGET static int V_NAME(atan2_f32)(const float *y, const float *x, float *o, ptrdiff_t n)
-{
-    int fl = 0;
-    ptrdiff_t i = 0;
-    for (; i + 2 * VWF <= n; i += 2 * VWF) {
-        const vf y0 = f_loadu(y + i), x0 = f_loadu(x + i);
-        const vf y1 = f_loadu(y + i + VWF), x1 = f_loadu(x + i + VWF);
-        if ((fm_bits(atan2f_fast(y0, x0)) & fm_bits(atan2f_fast(y1, x1))) == V_FULLF) {
-            const vf r0 = atan2f_core(y0, x0), r1 = atan2f_core(y1, x1);
-            f_storeu(o + i, r0);
-            f_storeu(o + i + VWF, r1);
-        }
-        else {
-            fl |= tr_atan2_f32_1(y + i, x + i, o + i);
-            fl |= tr_atan2_f32_1(y + i + VWF, x + i + VWF, o + i + VWF);
-        }
-    }
-    for (; i < n; i += VWF) {
-        if (i + VWF <= n) {
-            fl |= tr_atan2_f32_1(y + i, x + i, o + i);
-            continue;
-        }
-        float ys[VWF], xs[VWF], os[VWF];
-        for (int l = 0; l < VWF; l++)
-            ys[l] = xs[l] = 1;
-        memcpy(ys, y + i, (size_t)(n - i) * sizeof *y);
-        memcpy(xs, x + i, (size_t)(n - i) * sizeof *x);
-        fl |= tr_atan2_f32_1(ys, xs, os);
-        memcpy(o + i, os, (size_t)(n - i) * sizeof *o);
-    }
-    return fl;
-}
+TR_ATAN2_KERNEL(V_NAME(atan2_f32), float, vf, VWF, V_FULLF, f_loadu, f_storeu, fm_bits,
+                atan2f_fast, atan2f_core, tr_atan2_f32_1)
+#undef TR_ATAN2_KERNEL
 
 /* --- tan ------------------------------------------------------------------ */
 V_INLINE vd tan_core(vd x)
